@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { SecretInfo } from './finding.js';
+
+const ELLIPSIS = '…';
+
+/** How much of a secret's start may be shown: provider prefixes are public, the rest is not. */
+function visiblePrefixLength(value: string): number {
+  if (value.length >= 24) return 4;
+  if (value.length >= 12) return 2;
+  return 0;
+}
+
+export function secretHash(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 12);
+}
+
+export function redactValue(value: string): string {
+  return `${value.slice(0, visiblePrefixLength(value))}${ELLIPSIS}`;
+}
+
+export function secretInfo(value: string): SecretInfo {
+  return { redacted: redactValue(value), hash: secretHash(value) };
+}
+
+/** Replace every occurrence of each secret in `text` by its redacted form. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (s.length === 0) continue;
+    out = out.split(s).join(redactValue(s));
+  }
+  return out;
+}
