@@ -4,10 +4,15 @@ import { parseSize } from './size.js';
 
 const severity = z.enum(SEVERITIES);
 const threshold = z.union([severity, z.literal('none')]);
+// Date.parse rolls 2025-02-30 over to March 2, so a real date is one that reads back the same.
+// `abort` keeps a malformed date to one message instead of two.
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real calendar date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD', abort: true })
+  .refine((s) => {
+    const ms = Date.parse(`${s}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+  }, 'is not a real calendar date');
 const size = z
   .union([z.string(), z.number()])
   .transform((v, ctx) => {

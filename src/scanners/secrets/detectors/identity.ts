@@ -1,0 +1,3 @@
+import type { Detector } from '../detector.js';
+
+export const identityDetectors: Detector[] = [];
