@@ -3,6 +3,11 @@ import { SEVERITIES } from './severity.js';
 import { parseSize } from './size.js';
 
 const severity = z.enum(SEVERITIES);
+
+/** A list key whose items are all commented out is YAML null: read it as an empty list. */
+function list<T extends z.ZodType>(item: T) {
+  return z.preprocess((v) => (v === null ? [] : v), z.array(item)).default([]);
+}
 const threshold = z.union([severity, z.literal('none')]);
 // Date.parse rolls 2025-02-30 over to March 2, so a real date is one that reads back the same.
 // `abort` keeps a malformed date to one message instead of two.
@@ -47,21 +52,21 @@ const scannerGate = z.strictObject({ fail_on: threshold.optional(), warn_on: thr
 export const gateSchema = z.strictObject({
   fail_on: threshold.default('high'),
   warn_on: threshold.default('medium'),
-  min_confidence: z.enum(['high', 'medium', 'low']).default('low'),
+  min_confidence: z.enum(['high', 'medium', 'low']).default('medium'),
   scanners: z.record(z.string(), scannerGate).default({}),
   new_only: z.boolean().default(false),
   baseline: z.string().optional(),
-  rules: z.array(gateRuleSchema).default([]),
+  rules: list(gateRuleSchema),
 });
 
 export const configSchema = z.strictObject({
   version: z.literal(1, { message: 'must be 1 (the only config version so far)' }).default(1),
   scanners: z.array(z.string()).optional(),
-  exclude: z.array(z.string()).default([]),
+  exclude: list(z.string()),
   max_file_size: size.default(10 * 1024 * 1024),
-  secrets: z.record(z.string(), z.unknown()).default({}),
+  secrets: z.preprocess((v) => v ?? {}, z.record(z.string(), z.unknown())).default({}),
   gate: gateSchema.default(() => gateSchema.parse({})),
-  exceptions: z.array(exceptionSchema).default([]),
+  exceptions: list(exceptionSchema),
   exceptions_file: z.string().optional(),
 });
 

@@ -1,5 +1,5 @@
 import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { Diagnostic } from './diagnostic.js';
@@ -34,6 +34,12 @@ const ALWAYS_SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
  */
 export function discover(root: string, opts: DiscoverOptions): Discovery {
   const out: Discovery = { files: [], diagnostics: [], bytes: 0, skipped: 0 };
+  if (isFile(root)) {
+    const size = statSync(root).size;
+    out.files.push({ path: basename(root), absPath: root, size });
+    out.bytes = size;
+    return out;
+  }
   const excluded = opts.exclude.length > 0 ? picomatch([...opts.exclude], { dot: true }) : () => false;
   const seenDirs = new Set<string>();
   const layers: IgnoreLayer[] = [];
@@ -107,6 +113,14 @@ function addFile(abs: string, rel: string, st: WalkState): void {
   }
   st.out.files.push({ path: rel, absPath: abs, size });
   st.out.bytes += size;
+}
+
+function isFile(abs: string): boolean {
+  try {
+    return statSync(abs).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function dirIdentity(abs: string): string | undefined {

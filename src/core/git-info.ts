@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { ScanTarget } from './result.js';
 
 function git(root: string, args: string[]): string | undefined {
@@ -21,10 +23,11 @@ export function stripCredentials(url: string): string {
 
 export function gitTarget(root: string): ScanTarget {
   const target: ScanTarget = { root };
-  if (git(root, ['rev-parse', '--is-inside-work-tree']) !== 'true') return target;
-  const remote = git(root, ['config', '--get', 'remote.origin.url']);
-  const branch = git(root, ['rev-parse', '--abbrev-ref', 'HEAD']);
-  const commit = git(root, ['rev-parse', 'HEAD']);
+  const dir = statSync(root, { throwIfNoEntry: false })?.isFile() ? dirname(root) : root;
+  if (git(dir, ['rev-parse', '--is-inside-work-tree']) !== 'true') return target;
+  const remote = git(dir, ['config', '--get', 'remote.origin.url']);
+  const branch = git(dir, ['rev-parse', '--abbrev-ref', 'HEAD']);
+  const commit = git(dir, ['rev-parse', 'HEAD']);
   if (remote) target.repository = stripCredentials(remote);
   if (branch && branch !== 'HEAD') target.branch = branch;
   if (commit) target.commit = commit;

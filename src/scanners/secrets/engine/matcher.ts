@@ -72,7 +72,7 @@ export class SecretMatcher {
         this.runDetector(b, di, lineStart, lineEnd, found, seen);
       }
     });
-    return toRawMatches(b, found);
+    return toRawMatches(b, dropShadowedGeneric(found));
   }
 
   private runDetector(b: Buffer, di: number, start: number, end: number, found: Found[], seen: Set<string>): void {
@@ -128,6 +128,25 @@ function lineEndAfter(b: Buffer, pos: number): number {
   const ceil = Math.min(b.length, pos + MAX_LINE_REACH);
   const nl = b.indexOf(10, pos);
   return nl === -1 || nl > ceil ? ceil : nl;
+}
+
+/** A provider-format match explains the value better than a name-based guess on the same span. */
+function dropShadowedGeneric(found: Found[]): Found[] {
+  const specific = found.filter((f) => !f.detector.generic).sort((x, y) => x.start - y.start);
+  if (specific.length === 0 || specific.length === found.length) return found;
+  return found.filter((f) => !f.detector.generic || !overlapsAny(specific, f));
+}
+
+function overlapsAny(sorted: readonly Found[], f: Found): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < f.end) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (sorted[i]!.end > f.start) return true;
+  return false;
 }
 
 /** Line numbers by walking newlines once, in offset order. */

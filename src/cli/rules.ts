@@ -1,0 +1,24 @@
+import { type Command, Option } from 'commander';
+import { UserError } from '../core/errors.js';
+import { SCANNERS } from '../scanners/index.js';
+import { rulesJson, rulesMarkdown } from './rules-reference.js';
+
+export function registerRules(program: Command): void {
+  const rules = program.command('rules').description('The rule reference, generated from rule metadata');
+  rules
+    .command('list')
+    .description('Print every rule (or one scanner\'s) as Markdown or JSON')
+    .option('--scanner <name>', 'only this scanner\'s rules')
+    .addOption(new Option('--format <format>', 'md or json').choices(['md', 'json']).default('md'))
+    .action((flags: { scanner?: string; format: 'md' | 'json' }) => {
+      const scanners = flags.scanner ? SCANNERS.filter((s) => s.name === flags.scanner) : SCANNERS;
+      if (scanners.length === 0) {
+        throw new UserError(`unknown scanner '${flags.scanner}'`, `available: ${SCANNERS.map((s) => s.name).join(', ')}`);
+      }
+      const out =
+        flags.format === 'json'
+          ? rulesJson(scanners.flatMap((s) => [...s.rules()]))
+          : scanners.map((s) => rulesMarkdown(s.name, s.rules())).join('\n');
+      process.stdout.write(out);
+    });
+}

@@ -1,0 +1,100 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { type Command, Option } from 'commander';
+import { loadConfig } from '../core/config.js';
+import type { Config } from '../core/config-schema.js';
+import { UserError } from '../core/errors.js';
+import { shouldShowProgress, silentProgress, terminalProgress } from '../core/progress.js';
+import type { Report } from '../core/report.js';
+import { runScan } from '../core/scan.js';
+import { isSeverity, SEVERITIES } from '../core/severity.js';
+import { toolVersion } from '../core/version.js';
+import { formatNames, getFormat } from '../formats/index.js';
+import { loadBaseline } from '../policy/baseline.js';
+import { evaluateGate } from '../policy/gate.js';
+import { compilePolicy } from '../policy/policy.js';
+import { DEFAULT_SCANNERS, scannersByName } from '../scanners/index.js';
+import { writeOutput } from './output.js';
+import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, type RunState } from './program.js';
+import { checkTarget } from './target.js';
+
+interface ScanFlags {
+  scanners?: string;
+  format: string;
+  output?: string;
+  baseline?: string;
+  config?: string;
+  failOn?: string;
+  gitHistory?: boolean;
+  exclude?: string[];
+  color?: boolean;
+}
+
+export function registerScan(program: Command, state: RunState): void {
+  program
+    .command('scan')
+    .description('Scan a directory, apply the policy gate, and report')
+    .argument('[path]', 'directory (or file) to scan', '.')
+    .option('-s, --scanners <list>', `comma-separated scanners to run (default: ${DEFAULT_SCANNERS.join(',')})`)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames()).default('table'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--baseline <file>', 'a previous JSON or SARIF report: only findings not in it gate')
+    .option('-c, --config <file>', 'policy file (default: gatehouse.yml at the scanned path, if present)')
+    .option('--fail-on <severity>', `lowest severity that blocks: ${SEVERITIES.join('|')}|none (overrides gate.fail_on)`)
+    .option('--git-history', 'scan every blob in the git history for secrets instead of the working tree')
+    .option('--exclude <glob...>', 'extra paths to leave out (globs, relative to the scanned path)')
+    .option('--no-color', 'no ANSI colours in the table')
+    .action(async (path: string, flags: ScanFlags) => {
+      state.exitCode = await scanCommand(path, flags);
+    });
+}
+
+async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
+  const root = checkTarget(path);
+  const { config, path: configPath } = loadConfig(root, flags.config);
+  applyFlags(config, flags);
+  const scanners = scannersByName(scannerNames(flags, config));
+  const policy = compilePolicy(config, configPath, { root });
+  const baselinePath = flags.baseline ? resolve(flags.baseline) : policy.baselinePath;
+  const baseline = baselinePath ? loadBaseline(baselinePath) : undefined;
+  const format = getFormat(flags.format);
+  const result = await runScan({
+    root,
+    scanners,
+    config,
+    exclude: flags.exclude ?? [],
+    scan: { gitHistory: Boolean(flags.gitHistory), maxFileSize: config.max_file_size, threads: availableParallelism() },
+    makeProgress: (files, bytes) =>
+      shouldShowProgress(process.stderr, process.env) ? terminalProgress(process.stderr, files, bytes) : silentProgress,
+  });
+  const gate = evaluateGate(result.findings, policy, {
+    now: new Date(),
+    ...(baseline ? { baseline, baselineFile: baselinePath } : {}),
+  });
+  const report: Report = { tool: { name: 'gatehouse', version: toolVersion() }, result, gate };
+  const color = flags.color !== false && !flags.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  writeOutput(flags.output, format.render(report, { color }));
+  if (flags.output) process.stderr.write(`gatehouse: ${gate.verdict.toUpperCase()} — report written to ${flags.output}\n`);
+  return exitCode(report);
+}
+
+function scannerNames(flags: ScanFlags, config: Config): string[] {
+  if (flags.scanners) return flags.scanners.split(',').map((s) => s.trim()).filter(Boolean);
+  return config.scanners ?? DEFAULT_SCANNERS;
+}
+
+function applyFlags(config: Config, flags: ScanFlags): void {
+  if (flags.failOn === undefined) return;
+  if (flags.failOn !== 'none' && !isSeverity(flags.failOn)) {
+    throw new UserError(`--fail-on: '${flags.failOn}' is not a severity`, `use one of ${SEVERITIES.join(', ')}, none`);
+  }
+  config.gate.fail_on = flags.failOn as Config['gate']['fail_on'];
+  for (const s of Object.values(config.gate.scanners)) delete s.fail_on;
+}
+
+/** A blocked gate is 1 even when a scanner failed; a failed scanner alone is 2: its silence is not a pass. */
+function exitCode(report: Report): number {
+  if (report.gate.verdict === 'fail') return EXIT_BLOCKED;
+  if (report.result.scanners.some((s) => s.status === 'failed')) return EXIT_ERROR;
+  return EXIT_PASS;
+}
