@@ -8,7 +8,7 @@ const severity = z.enum(SEVERITIES);
 function list<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (v === null ? [] : v), z.array(item)).default([]);
 }
-const threshold = z.union([severity, z.literal('none')]);
+const threshold = z.enum([...SEVERITIES, 'none']);
 // Date.parse rolls 2025-02-30 over to March 2, so a real date is one that reads back the same.
 // `abort` keeps a malformed date to one message instead of two.
 const isoDate = z
