@@ -45,7 +45,9 @@ describe('compileCel: real policy expressions', () => {
   });
 
   it('reads the location path', () => {
-    expect(holds('finding.path.startsWith("test/")', finding({ location: { path: 'test/a.js' } }))).toBe(true);
+    expect(holds('finding.path.startsWith("test/")', finding({ location: { path: 'test/a.js' } }))).toBe(
+      true,
+    );
     expect(holds('finding.path.startsWith("test/")')).toBe(false);
   });
 
@@ -99,7 +101,9 @@ describe('compileCel: mistakes are UserErrors that name the rule', () => {
   });
 
   it('reports an unterminated string and a stray character', () => {
-    expect(compileError('finding.path == "src').message).toMatch(/syntax error at column 17: Unterminated string/);
+    expect(compileError('finding.path == "src').message).toMatch(
+      /syntax error at column 17: Unterminated string/,
+    );
     expect(compileError('finding.scanner == "a" &&& true').message).toMatch(/syntax error at column 26/);
   });
 
@@ -116,7 +120,9 @@ describe('compileCel: mistakes are UserErrors that name the rule', () => {
   });
 
   it('rejects an unknown variable', () => {
-    expect(compileError('findng.scanner == "x"').message).toMatch(/unknown name at column 1: Unknown variable: findng/);
+    expect(compileError('findng.scanner == "x"').message).toMatch(
+      /unknown name at column 1: Unknown variable: findng/,
+    );
   });
 
   it('rejects a type mismatch', () => {
@@ -124,7 +130,9 @@ describe('compileCel: mistakes are UserErrors that name the rule', () => {
   });
 
   it('rejects an expression that cannot give a boolean', () => {
-    expect(compileError('finding.path').message).toBe(`${WHERE}: must be true or false, but it gives a value of type string`);
+    expect(compileError('finding.path').message).toBe(
+      `${WHERE}: must be true or false, but it gives a value of type string`,
+    );
     expect(compileError('size(finding.cwe)').message).toMatch(/of type int/);
   });
 

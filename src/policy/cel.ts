@@ -1,8 +1,8 @@
 import {
+  type TypeError as CelTypeError,
   Environment,
   type ParseError,
   type ParseResult,
-  type TypeError as CelTypeError,
 } from '@marcbachmann/cel-js';
 import type { FindingStatus } from '../core/decision.js';
 import { UserError } from '../core/errors.js';
@@ -37,7 +37,10 @@ let environment: Environment | undefined;
 
 // Building an Environment is costly; one is shared by every rule of every policy.
 function celEnvironment(): Environment {
-  environment ??= new Environment({ limits: LIMITS }).registerVariable({ name: 'finding', schema: FINDING_SCHEMA });
+  environment ??= new Environment({ limits: LIMITS }).registerVariable({
+    name: 'finding',
+    schema: FINDING_SCHEMA,
+  });
   return environment;
 }
 
@@ -93,12 +96,7 @@ export function compileCel(source: string, where: string): CelCondition {
   return { source, test: (finding, status) => run(program, finding, status, where) };
 }
 
-function run(
-  program: ParseResult,
-  finding: Finding,
-  status: CelStatus,
-  where: string,
-): boolean {
+function run(program: ParseResult, finding: Finding, status: CelStatus, where: string): boolean {
   const subject = `${finding.ruleId} at ${finding.location.path}`;
   let value: unknown;
   try {

@@ -106,7 +106,9 @@ describe('ids', () => {
         { spec: exc({ id: 'x', rule: 'b' }), source: 'exc.yml: exceptions[3]' },
       ]),
     );
-    expect(e.message).toBe("exc.yml: exceptions[3]: exception id 'x' is already used by gatehouse.yml: exceptions[0]");
+    expect(e.message).toBe(
+      "exc.yml: exceptions[3]: exception id 'x' is already used by gatehouse.yml: exceptions[0]",
+    );
   });
 });
 
@@ -155,30 +157,51 @@ describe('loadExceptionsFile', () => {
   });
 
   it('names the key of a bad date and of a missing fingerprint/rule', () => {
-    const path = file('bad.yml', 'exceptions:\n  - rule: x\n    reason: r\n    approver: a\n    expires: 31/12/2030\n');
+    const path = file(
+      'bad.yml',
+      'exceptions:\n  - rule: x\n    reason: r\n    approver: a\n    expires: 31/12/2030\n',
+    );
     expect(errorOf(() => loadExceptionsFile(path)).message).toBe(
       `${path}: exceptions[0].expires: must be a date written YYYY-MM-DD`,
     );
+    const feb30 = file('feb30.yml', '- rule: x\n  reason: r\n  approver: a\n  expires: 2025-02-30\n');
+    expect(errorOf(() => loadExceptionsFile(feb30)).message).toBe(
+      `${feb30}: exceptions[0].expires: is not a real calendar date`,
+    );
     const none = file('none.yml', '- reason: r\n  approver: a\n');
-    expect(errorOf(() => loadExceptionsFile(none)).message).toMatch(/exceptions\[0\]: needs a fingerprint, or a rule/);
+    expect(errorOf(() => loadExceptionsFile(none)).message).toMatch(
+      /exceptions\[0\]: needs a fingerprint, or a rule/,
+    );
   });
 
   it('refuses an unknown top-level key and a scalar file', () => {
     const path = file('top.yml', 'exeptions: []\n');
-    expect(errorOf(() => loadExceptionsFile(path)).message).toBe(`${path}: (top level): unknown key(s) 'exeptions'`);
+    expect(errorOf(() => loadExceptionsFile(path)).message).toBe(
+      `${path}: (top level): unknown key(s) 'exeptions'`,
+    );
     const scalar = file('scalar.yml', 'just text\n');
     expect(errorOf(() => loadExceptionsFile(scalar)).message).toMatch(/must be a list of exceptions/);
   });
 
   it('reports a missing file and broken YAML with the path', () => {
-    expect(errorOf(() => loadExceptionsFile(join(dir, 'nope.yml'))).message).toMatch(/nope\.yml: cannot read the file \(ENOENT\)/);
+    expect(errorOf(() => loadExceptionsFile(join(dir, 'nope.yml'))).message).toMatch(
+      /nope\.yml: cannot read the file \(ENOENT\)/,
+    );
     const broken = file('broken.yml', '- rule: [unclosed\n');
     expect(errorOf(() => loadExceptionsFile(broken)).message).toMatch(/broken\.yml: invalid YAML/);
   });
 
   it('refuses a YAML alias bomb', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
-      .concat(Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`))
+      .concat(
+        Array.from(
+          { length: 8 },
+          (_, i) =>
+            `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+              .fill(`*${String.fromCharCode(97 + i)}`)
+              .join(', ')}]`,
+        ),
+      )
       .join('\n');
     const path = file('bomb.yml', `${bomb}\n`);
     expect(errorOf(() => loadExceptionsFile(path)).message).toContain(path);

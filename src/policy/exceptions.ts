@@ -122,7 +122,12 @@ export function loadExceptionsFile(path: string): ExceptionEntry[] {
   return list.map((spec, i) => ({ spec, source: `${path}: exceptions[${i}]` }));
 }
 
-function parseOrThrow<T extends z.ZodType>(schema: T, raw: unknown, path: string, prefix: string): z.output<T> {
+function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  raw: unknown,
+  path: string,
+  prefix: string,
+): z.output<T> {
   const result = schema.safeParse(raw);
   if (!result.success) {
     throw new UserError(formatIssues(path, result.error.issues, prefix), 'see docs/policy.md for exceptions');

@@ -38,12 +38,14 @@ export class KeywordAutomaton {
    */
   scan(buf: Uint8Array, onHit: (keyword: number, end: number) => void): void {
     const { table, classOf, classes, outputs } = this;
-    let state = 0;
-    for (let i = 0; i < buf.length; i++) {
-      state = table[state * classes + classOf[buf[i]!]!]!;
-      if (state < 0) {
-        state = -state;
-        for (const k of outputs[state]!) onHit(k, i + 1);
+    const n = buf.length;
+    // `row` is the state's offset in the table (state * classes), kept premultiplied.
+    let row = 0;
+    for (let i = 0; i < n; i++) {
+      row = table[row + classOf[buf[i]!]!]!;
+      if (row < 0) {
+        row = -row;
+        for (const k of outputs[row / classes]!) onHit(k, i + 1);
       }
     }
   }
@@ -105,6 +107,6 @@ function toDfa(nodes: TrieNode[], classes: number): { table: Int32Array; outputs
     }
   }
   const outputs = outs.map((o) => (o.length > 0 ? o : undefined));
-  const table = goto.map((t) => (outputs[t] ? -t : t));
+  const table = goto.map((t) => (outputs[t] ? -t * classes : t * classes));
   return { table, outputs };
 }

@@ -3,6 +3,7 @@ import type { Detector } from '../detector.js';
 import { KeywordAutomaton } from './aho-corasick.js';
 import { shannonEntropy } from './entropy.js';
 import { ALLOW_MARKER, isNotAGenericSecret, isPlaceholder } from './filters.js';
+import { lineEndAfter, lineStartBefore } from './lines.js';
 import { buildSnippet } from './snippet.js';
 
 /** A detector hit inside one buffer; plain data so worker threads can send it back. */
@@ -62,8 +63,8 @@ export class SecretMatcher {
     let tried = new Set<number>();
     this.automaton.scan(b, (kw, end) => {
       if (end > lineEnd) {
-        lineStart = lineStartBefore(b, end - 1);
-        lineEnd = lineEndAfter(b, end - 1);
+        lineStart = lineStartOf(b, end - 1);
+        lineEnd = lineEndOf(b, end - 1);
         tried = new Set();
       }
       for (const di of this.keywordOwners[kw]!) {
@@ -77,7 +78,7 @@ export class SecretMatcher {
 
   private runDetector(b: Buffer, di: number, start: number, end: number, found: Found[], seen: Set<string>): void {
     const { detector, pattern } = this.compiled[di]!;
-    const windowEnd = detector.multiline ? lineEndAfter(b, Math.min(b.length, end + detector.multiline) - 1) : end;
+    const windowEnd = detector.multiline ? lineEndOf(b, Math.min(b.length, end + detector.multiline) - 1) : end;
     const text = b.toString('latin1', start, windowEnd);
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -118,16 +119,12 @@ function withFlags(re: RegExp, add: string): RegExp {
   return new RegExp(re.source, flags);
 }
 
-function lineStartBefore(b: Buffer, pos: number): number {
-  const floor = Math.max(0, pos - MAX_LINE_REACH);
-  const nl = b.lastIndexOf(10, pos);
-  return nl < floor ? floor : nl + 1;
+function lineStartOf(b: Buffer, pos: number): number {
+  return lineStartBefore(b, pos, MAX_LINE_REACH);
 }
 
-function lineEndAfter(b: Buffer, pos: number): number {
-  const ceil = Math.min(b.length, pos + MAX_LINE_REACH);
-  const nl = b.indexOf(10, pos);
-  return nl === -1 || nl > ceil ? ceil : nl;
+function lineEndOf(b: Buffer, pos: number): number {
+  return lineEndAfter(b, pos, MAX_LINE_REACH);
 }
 
 /** A provider-format match explains the value better than a name-based guess on the same span. */
@@ -157,21 +154,25 @@ function toRawMatches(b: Buffer, found: Found[]): RawMatch[] {
   let cursor = 0;
   let lineStart = 0;
   found.forEach((f, i) => {
-    for (let nl = b.indexOf(10, cursor); nl !== -1 && nl < f.start; nl = b.indexOf(10, cursor)) {
-      line++;
-      cursor = nl + 1;
-      lineStart = cursor;
+    if (f.start > cursor) {
+      const gap = b.subarray(cursor, f.start);
+      const n = countNewlines(gap);
+      if (n > 0) {
+        line += n;
+        lineStart = cursor + gap.lastIndexOf(10) + 1;
+      }
+      cursor = f.start;
     }
-    const le = lineEndAfter(b, f.start);
-    if (b.toString('latin1', lineStartBefore(b, f.start), le).includes(ALLOW_MARKER)) return;
-    const extra = countNewlines(b, f.start, f.end);
+    const le = lineEndOf(b, f.start);
+    if (b.toString('latin1', lineStartOf(b, f.start), le).includes(ALLOW_MARKER)) return;
+    const extra = countNewlines(b.subarray(f.start, f.end));
     out.push({
       detectorId: f.detector.id,
       secret: f.secret,
       line,
       column: f.start - lineStart + 1,
       endLine: line + extra,
-      endColumn: extra === 0 ? f.end - lineStart + 1 : f.end - b.lastIndexOf(10, f.end - 1),
+      endColumn: extra === 0 ? f.end - lineStart + 1 : f.end - lineStartOf(b, f.end - 1) + 1,
       snippet: buildSnippet(b, f.start, spansNear(found, i, lineStart, le)),
       ...(f.confidence ? { confidence: f.confidence } : {}),
     });
@@ -191,8 +192,8 @@ function spansNear(found: readonly Found[], i: number, ls: number, le: number): 
   return found.slice(lo, hi).filter((f) => f.end > ls);
 }
 
-function countNewlines(b: Buffer, from: number, to: number): number {
+function countNewlines(b: Buffer): number {
   let n = 0;
-  for (let i = b.indexOf(10, from); i !== -1 && i < to; i = b.indexOf(10, i + 1)) n++;
+  for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) n++;
   return n;
 }

@@ -1,4 +1,5 @@
 import { redactText, redactValue } from '../../../core/redact.js';
+import { lineEndAfter, lineStartBefore } from './lines.js';
 
 const BEFORE = 80;
 const AFTER = 160;
@@ -15,10 +16,9 @@ export interface SecretSpan {
  * never leave part of a value behind.
  */
 export function buildSnippet(b: Buffer, at: number, spans: readonly SecretSpan[]): string {
-  const nl = b.lastIndexOf(10, at - 1);
-  const after = b.indexOf(10, at);
-  const lineEnd = after === -1 ? b.length : after;
-  const ws = Math.max(nl + 1, at - BEFORE);
+  const start = lineStartBefore(b, at, BEFORE + 1);
+  const lineEnd = lineEndAfter(b, at, AFTER + 1);
+  const ws = Math.max(start, at - BEFORE);
   const we = Math.min(lineEnd, at + AFTER);
   const inWindow = spans.filter((s) => s.start < we && s.end > ws).sort((x, y) => x.start - y.start);
   let text = '';
@@ -30,5 +30,7 @@ export function buildSnippet(b: Buffer, at: number, spans: readonly SecretSpan[]
   }
   if (pos < we) text += b.toString('utf8', pos, we);
   text = redactText(text.replace(/\r$/, ''), inWindow.map((s) => s.secret));
-  return `${ws > nl + 1 ? '…' : ''}${text}${we < lineEnd ? '…' : ''}`;
+  const cutBefore = ws > 0 && b[ws - 1] !== 10;
+  const cutAfter = we < b.length && b[we] !== 10 && b[we] !== 13;
+  return `${cutBefore ? '…' : ''}${text}${cutAfter ? '…' : ''}`;
 }
