@@ -5,7 +5,7 @@ const ELLIPSIS = '…';
 
 /** How much of a secret's start may be shown: provider prefixes are public, the rest is not. */
 function visiblePrefixLength(value: string): number {
-  if (value.length >= 24) return 4;
+  if (value.length >= 20) return 4;
   if (value.length >= 12) return 2;
   return 0;
 }

@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const MAIN = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI from source (always current, no build needed) as a separate process. */
+export function gatehouse(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number } = {}): CliRun {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    cwd: opts.cwd,
+    env: { ...process.env, CI: 'true', NO_COLOR: '1', ...opts.env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 120_000,
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
