@@ -33,11 +33,15 @@ function batches(files: readonly FileEntry[]): WorkerBatch[] {
   return out;
 }
 
-/** When running from TypeScript sources (tests, tsx), the worker needs tsx's loader too. */
+/**
+ * Built code runs worker.js directly. From TypeScript sources (tests, tsx) a worker thread does
+ * not inherit the loader on Node 20, so a bootstrap registers tsx and then imports worker.ts.
+ */
 function spawn(setup: WorkerSetup): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const url = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
-  return new Worker(url, { workerData: setup, execArgv: fromSource ? ['--import', 'tsx'] : [] });
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
+  const target = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
+  const bootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${target}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: setup });
 }
 
 /**
