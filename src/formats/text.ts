@@ -1,11 +1,11 @@
 /** Small text helpers shared by the formats. */
 
 /**
- * C0/C1 control characters (but tab and newline), DEL, and the bidirectional overrides
- * ("Trojan Source"): a path or message must not move the cursor, recolour the terminal or
- * reorder what a reviewer reads.
+ * C0/C1 control characters (but tab and newline), DEL, Unicode line separators and the
+ * bidirectional overrides ("Trojan Source"): a path or message must not move the cursor,
+ * recolour the terminal, break a line where none shows, or reorder what a reviewer reads.
  */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const REPLACEMENT = '\ufffd';
 
@@ -41,4 +41,9 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 
 export function mebibytes(bytes: number): string {
   return (bytes / 1024 ** 2).toFixed(1);
+}
+
+/** Lone UTF-16 surrogates replaced, so the text can be encoded (URIs, UTF-8 files). */
+export function wellFormed(s: string): string {
+  return s.replace(LONE_SURROGATE, REPLACEMENT);
 }
