@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../core/config.js';
 import type { Config } from '../core/config-schema.js';
@@ -71,11 +71,18 @@ async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
     now: new Date(),
     ...(baseline ? { baseline, baselineFile: baselinePath } : {}),
   });
+  gate.exceptionsFile = displayPath(gate.exceptionsFile, root);
   const report: Report = { tool: { name: 'gatehouse', version: toolVersion() }, result, gate };
   const color = flags.color !== false && !flags.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   writeOutput(flags.output, format.render(report, { color }));
   if (flags.output) process.stderr.write(`gatehouse: ${gate.verdict.toUpperCase()} — report written to ${flags.output}\n`);
   return exitCode(report);
+}
+
+/** Paths inside the scanned tree are shown relative to it; the report must not depend on where CI checks out. */
+function displayPath(path: string, root: string): string {
+  const rel = relative(root, resolve(root, path));
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
 function scannerNames(flags: ScanFlags, config: Config): string[] {

@@ -24,4 +24,8 @@ export interface GateDecision {
   counts: { fail: number; warn: number; report: number; ignore: number; excepted: number; existing: number };
   /** Notes for the reader: expired exceptions, baseline used, stale data. */
   notes: string[];
+  /** Set when findings were compared with a baseline report. */
+  baseline?: { file: string; fingerprints: number };
+  /** Where a new exception belongs: gatehouse.yml or its `exceptions_file`. */
+  exceptionsFile: string;
 }

@@ -172,7 +172,7 @@ function howToAccept(view: ReportView): string[] {
   return [
     '### How to request an exception',
     '',
-    'If the risk is acceptable, add an exception to `gatehouse.yml` (or the file its `exceptions_file` names) with the reason, the approver and an expiry date, and get the change reviewed:',
+    `If the risk is acceptable, add an exception to ${mdCode(view.exceptionsFile)} with the reason, the approver and an expiry date, and get the change reviewed:`,
     '',
     ...mdFence('yaml', ['exceptions:', ...entries]),
   ];

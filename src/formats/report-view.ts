@@ -32,10 +32,9 @@ export interface ReportView {
   byAction: Record<FindingAction, number>;
   excepted: number;
   existing: number;
-  /**
-   * A baseline took part in the decision. GateDecision does not say so directly; a finding
-   * marked `existing` is the evidence.
-   */
+  /** Where a new exception belongs (gatehouse.yml or its exceptions_file). */
+  exceptionsFile: string;
+  /** A baseline took part in the decision. */
   baselineUsed: boolean;
 }
 
@@ -58,7 +57,8 @@ export function viewReport(report: Report): ReportView {
     byAction: { fail: 0, warn: 0, report: 0, ignore: 0 },
     excepted: 0,
     existing: 0,
-    baselineUsed: false,
+    baselineUsed: report.gate.baseline !== undefined,
+    exceptionsFile: report.gate.exceptionsFile,
   };
   for (const v of findings) count(view, v);
   return view;
@@ -72,7 +72,6 @@ function count(view: ReportView, v: FindingView): void {
   if (v.decision.status === 'excepted') view.excepted++;
   if (v.decision.status === 'existing') {
     view.existing++;
-    view.baselineUsed = true;
   }
 }
 

@@ -43,7 +43,7 @@ export function renderTable(report: Report, opts: RenderOptions): string {
     const group = shown.filter((v) => v.finding.severity === severity);
     if (group.length === 0) continue;
     out.push(severityPaint(c, severity)(`${severity.toUpperCase()}  ${plural(group.length, 'finding')}`));
-    for (const v of group) out.push(...findingBlock(v, c), '');
+    for (const v of group) out.push(...findingBlock(v, c, view.exceptionsFile), '');
   }
   if (view.suppressed.length > 0) out.push(...suppressedBlock(view, c), '');
   out.push(...summary(report, view, c), '', verdictLine(report, view, c));
@@ -65,7 +65,7 @@ const ACTION_TAG: Record<FindingAction, (c: Colors) => string> = {
   ignore: (c) => c.dim('[IGNORE]'),
 };
 
-function findingBlock(v: FindingView, c: Colors): string[] {
+function findingBlock(v: FindingView, c: Colors, exceptionsFile: string): string[] {
   const f = v.finding;
   const lines = [
     `  ${ACTION_TAG[v.decision.action](c)} ${c.bold(oneLine(f.title))} ${c.dim(`(${oneLine(f.ruleId)})`)}`,
@@ -88,7 +88,7 @@ function findingBlock(v: FindingView, c: Colors): string[] {
   if (expired) field('note', c.yellow(expired));
   if (v.group === 'blocking') {
     field('fix', firstLines(v.rule.remediation, 2).join('\n') || 'see the rule documentation');
-    field('accept', `add to gatehouse.yml and have it approved:\n${exceptionSnippet(f).trimEnd()}`);
+    field('accept', `add to ${exceptionsFile} and have it approved:\n${exceptionSnippet(f).trimEnd()}`);
   }
   return lines;
 }

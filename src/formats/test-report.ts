@@ -346,7 +346,9 @@ function gateOf(decisions: FindingDecision[], notes: string[]): GateDecision {
     if (d.status === 'existing') counts.existing++;
   }
   const verdict = counts.fail > 0 ? 'fail' : counts.warn > 0 ? 'warn' : 'pass';
-  return { verdict, findings: decisions, counts, notes };
+  const gate: GateDecision = { verdict, findings: decisions, counts, notes, exceptionsFile: 'gatehouse.yml' };
+  if (counts.existing > 0) gate.baseline = { file: '.gatehouse/baseline.json', fingerprints: 3 };
+  return gate;
 }
 
 /** How the outputs show the secret of the sample's finding of `ruleId`: redacted value and hash. */

@@ -29,10 +29,11 @@ export function evaluateGate(
 ): GateDecision {
   const matched = new Map<PolicyException, number>();
   const decisions = findings.map((f) => decideFinding(f, policy, opts, matched));
-  return {
+  const decision: GateDecision = {
     verdict: verdictOf(decisions),
     findings: decisions,
     counts: countDecisions(decisions),
+    exceptionsFile: policy.exceptionsFile,
     notes: [
       ...exceptionNotes(policy.exceptions, matched, opts.now),
       ...baselineNotes(findings, decisions, {
@@ -42,6 +43,8 @@ export function evaluateGate(
       }),
     ],
   };
+  if (opts.baseline) decision.baseline = { file: opts.baselineFile ?? 'baseline', fingerprints: opts.baseline.size };
+  return decision;
 }
 
 function decideFinding(
