@@ -10,6 +10,7 @@ export interface CommitInfo {
 export interface Location {
   /** Relative to the scan root, POSIX separators. */
   path: string;
+  /** Lines and columns are 1-based; columns count UTF-16 code units, as SARIF and editors do. */
   startLine?: number;
   endLine?: number;
   startColumn?: number;

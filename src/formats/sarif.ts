@@ -26,6 +26,8 @@ export function toSarif(report: Report): Json {
     invocations: [invocation(report)],
     originalUriBaseIds: { [SRCROOT]: { uri: rootUri(report.result.target.root) } },
     results: view.findings.map((v) => result(v, ruleIndex.get(v.rule.id)!, view.baselineUsed)),
+    // Location columns are UTF-16 code units throughout Gatehouse (see core/finding.ts).
+    columnKind: 'utf16CodeUnits',
   };
   const vcs = versionControl(report.result.target);
   if (vcs) run.versionControlProvenance = [vcs];

@@ -92,3 +92,11 @@ describe('SecretMatcher', () => {
     expect(scan('just some code\n'.repeat(1000))).toEqual([]);
   });
 });
+
+describe('columns', () => {
+  it('counts UTF-16 code units, not bytes, before the secret', () => {
+    const [r] = scan(`// naïve 🔑 = ${T1}\n`);
+    expect(r!.column).toBe(`// naïve 🔑 = `.length + 1);
+    expect(r!.endColumn).toBe(r!.column + T1.length);
+  });
+});

@@ -146,13 +146,18 @@ function overlapsAny(sorted: readonly Found[], f: Found): boolean {
   return false;
 }
 
-/** Line numbers by walking newlines once, in offset order. */
+/**
+ * Line numbers by walking newlines once, in offset order; columns in UTF-16 code units (what
+ * SARIF and editors count), decoding only the stretch between consecutive matches.
+ */
 function toRawMatches(b: Buffer, found: Found[]): RawMatch[] {
   found.sort((x, y) => x.start - y.start || (x.detector.id < y.detector.id ? -1 : 1));
   const out: RawMatch[] = [];
   let line = 1;
   let cursor = 0;
   let lineStart = 0;
+  let colCursor = 0;
+  let colUnits = 0;
   found.forEach((f, i) => {
     if (f.start > cursor) {
       const gap = b.subarray(cursor, f.start);
@@ -160,9 +165,13 @@ function toRawMatches(b: Buffer, found: Found[]): RawMatch[] {
       if (n > 0) {
         line += n;
         lineStart = cursor + gap.lastIndexOf(10) + 1;
+        colCursor = lineStart;
+        colUnits = 0;
       }
       cursor = f.start;
     }
+    colUnits += b.toString('utf8', colCursor, f.start).length;
+    colCursor = f.start;
     const le = lineEndOf(b, f.start);
     if (b.toString('latin1', lineStartOf(b, f.start), le).includes(ALLOW_MARKER)) return;
     const extra = countNewlines(b.subarray(f.start, f.end));
@@ -170,9 +179,9 @@ function toRawMatches(b: Buffer, found: Found[]): RawMatch[] {
       detectorId: f.detector.id,
       secret: f.secret,
       line,
-      column: f.start - lineStart + 1,
+      column: colUnits + 1,
       endLine: line + extra,
-      endColumn: extra === 0 ? f.end - lineStart + 1 : f.end - lineStartOf(b, f.end - 1) + 1,
+      endColumn: extra === 0 ? colUnits + f.secret.length + 1 : f.end - lineStartOf(b, f.end - 1) + 1,
       snippet: buildSnippet(b, f.start, spansNear(found, i, lineStart, le)),
       ...(f.confidence ? { confidence: f.confidence } : {}),
     });
