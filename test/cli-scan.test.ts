@@ -18,7 +18,10 @@ function tree(files: Record<string, string | Buffer>): string {
   return t.root;
 }
 const leaky = () =>
-  tree({ 'src/app.js': 'const x = 1;\n', 'deploy/prod.env': `REGION=eu-west-1\nAWS_ACCESS_KEY_ID=${AWS_KEY}\nDB_PASSWORD=${PASSWORD}\n` });
+  tree({
+    'src/app.js': 'const x = 1;\n',
+    'deploy/prod.env': `REGION=eu-west-1\nAWS_ACCESS_KEY_ID=${AWS_KEY}\nDB_PASSWORD=${PASSWORD}\n`,
+  });
 
 describe('gatehouse scan', () => {
   it('exits 0 on a clean directory', () => {
@@ -38,16 +41,19 @@ describe('gatehouse scan', () => {
     expect(r.stdout + r.stderr).not.toContain(PASSWORD);
   });
 
-  it.each(['json', 'sarif', 'junit', 'markdown', 'github', 'table'])('never writes the secret in %s output', (format) => {
-    const root = leaky();
-    const out = join(root, `report.${format}`);
-    const r = gatehouse(['scan', root, '--format', format, '--output', out, '--exclude', `report.*`]);
-    expect(r.code).toBe(1);
-    const text = readFileSync(out, 'utf8');
-    expect(text).not.toContain(AWS_KEY);
-    expect(text).not.toContain(PASSWORD);
-    expect(text).not.toContain(AWS_KEY.slice(4));
-  });
+  it.each(['json', 'sarif', 'junit', 'markdown', 'github', 'table'])(
+    'never writes the secret in %s output',
+    (format) => {
+      const root = leaky();
+      const out = join(root, `report.${format}`);
+      const r = gatehouse(['scan', root, '--format', format, '--output', out, '--exclude', `report.*`]);
+      expect(r.code).toBe(1);
+      const text = readFileSync(out, 'utf8');
+      expect(text).not.toContain(AWS_KEY);
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain(AWS_KEY.slice(4));
+    },
+  );
 
   it('lowers the bar with --fail-on', () => {
     expect(gatehouse(['scan', leaky(), '--fail-on', 'critical']).code).toBe(0);
@@ -97,7 +103,10 @@ describe('gatehouse scan', () => {
     const root = tree({
       'ok.env': `AWS_ACCESS_KEY_ID=${AWS_KEY}\n`,
       'latin1.txt': Buffer.concat([Buffer.from([0xe9, 0xff, 0xfe, 0x0a]), Buffer.from(`pw: ${PASSWORD}\n`)]),
-      'blob.txt': Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from(`ghp_R8yQz3LmW5vKc9PxT2nB7sJd4HfG6aE1uXoY`)]),
+      'blob.txt': Buffer.concat([
+        Buffer.from([0, 1, 2, 0]),
+        Buffer.from(`ghp_R8yQz3LmW5vKc9PxT2nB7sJd4HfG6aE1uXoY`),
+      ]),
       'noread.env': `AWS_ACCESS_KEY_ID=${AWS_KEY}\n`,
       'loop/.keep': '',
     });
@@ -108,9 +117,15 @@ describe('gatehouse scan', () => {
     // Root reads anything: run as nobody so the unreadable file really is unreadable.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) chmodSync(root, 0o755);
-    const r = gatehouse(['scan', root, '--format', 'json'], asRoot ? { uid: 65534, env: { HOME: '/tmp' } } : {});
+    const r = gatehouse(
+      ['scan', root, '--format', 'json'],
+      asRoot ? { uid: 65534, env: { HOME: '/tmp' } } : {},
+    );
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as { findings: { location: { path: string } }[]; diagnostics: { code: string; path?: string }[] };
+    const report = JSON.parse(r.stdout) as {
+      findings: { location: { path: string } }[];
+      diagnostics: { code: string; path?: string }[];
+    };
     expect(report.findings.map((f) => f.location.path)).toContain('ok.env');
     expect(report.diagnostics).toEqual(
       expect.arrayContaining([
@@ -125,7 +140,13 @@ describe('gatehouse scan', () => {
     const root = tree({ 'README.md': 'hello\n' });
     const git = (...a: string[]) =>
       execFileSync('git', ['-C', root, ...a], {
-        env: { ...process.env, GIT_AUTHOR_NAME: 'Ann', GIT_AUTHOR_EMAIL: 'ann@example.com', GIT_COMMITTER_NAME: 'Ann', GIT_COMMITTER_EMAIL: 'ann@example.com' },
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 'Ann',
+          GIT_AUTHOR_EMAIL: 'ann@example.com',
+          GIT_COMMITTER_NAME: 'Ann',
+          GIT_COMMITTER_EMAIL: 'ann@example.com',
+        },
       });
     git('init', '-q', '-b', 'main');
     git('add', '.');
@@ -143,7 +164,9 @@ describe('gatehouse scan', () => {
     expect(gatehouse(['scan', root]).code).toBe(0);
     const r = gatehouse(['scan', root, '--git-history', '--format', 'json']);
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as { findings: { ruleId: string; location: { path: string; commit?: { sha: string; author: string } } }[] };
+    const report = JSON.parse(r.stdout) as {
+      findings: { ruleId: string; location: { path: string; commit?: { sha: string; author: string } } }[];
+    };
     const aws = report.findings.filter((f) => f.ruleId === 'secrets/aws-access-key-id');
     expect(aws).toHaveLength(1);
     expect(aws[0]!.location.commit).toMatchObject({ sha: first, author: 'Ann' });

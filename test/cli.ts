@@ -10,7 +10,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI from source (always current, no build needed) as a separate process. */
-export function gatehouse(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number } = {}): CliRun {
+export function gatehouse(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number } = {},
+): CliRun {
   const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     cwd: opts.cwd,
     env: { ...process.env, CI: 'true', NO_COLOR: '1', ...opts.env },

@@ -1,9 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { parse } from 'yaml';
 import { CONFIG_FILE, parseConfig } from '../core/config.js';
 import { UserError } from '../core/errors.js';
-import { parse } from 'yaml';
 import { INIT_TEMPLATE } from './init-template.js';
 
 export function registerInit(program: Command): void {

@@ -15,6 +15,8 @@ export function writeOutput(path: string | undefined, text: string): void {
     writeFileSync(tmp, text.endsWith('\n') ? text : `${text}\n`);
     renameSync(tmp, abs);
   } catch (e) {
-    throw new UserError(`${path}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new UserError(
+      `${path}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    );
   }
 }

@@ -40,7 +40,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`gatehouse: error: ${e.message}\n${e.hint ? `hint: ${e.hint}\n` : ''}`);
       return EXIT_ERROR;
     }
-    process.stderr.write(`gatehouse: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this.\n`);
+    process.stderr.write(
+      `gatehouse: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this.\n`,
+    );
     return EXIT_ERROR;
   }
 }

@@ -7,7 +7,10 @@ import { rulesDocs } from './rules-docs.js';
 const DIR = join(import.meta.dirname, '..', '..', 'docs', 'rules');
 
 describe('docs/rules', () => {
-  it.each([...rulesDocs(SCANNERS)].map(([name, text]) => [name, text]))('%s is up to date (npm run docs:rules)', (name, text) => {
-    expect(readFileSync(join(DIR, name), 'utf8')).toBe(text);
-  });
+  it.each([...rulesDocs(SCANNERS)].map(([name, text]) => [name, text]))(
+    '%s is up to date (npm run docs:rules)',
+    (name, text) => {
+      expect(readFileSync(join(DIR, name), 'utf8')).toBe(text);
+    },
+  );
 });

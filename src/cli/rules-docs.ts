@@ -4,7 +4,12 @@ import { rulesMarkdown } from './rules-reference.js';
 /** docs/rules/: one page per scanner and an index, all generated from rule metadata. */
 export function rulesDocs(scanners: readonly Scanner[]): Map<string, string> {
   const files = new Map<string, string>();
-  const index = ['# Rules reference', '', 'Generated from rule metadata (`npm run docs:rules`); do not edit.', ''];
+  const index = [
+    '# Rules reference',
+    '',
+    'Generated from rule metadata (`npm run docs:rules`); do not edit.',
+    '',
+  ];
   for (const s of scanners) {
     files.set(`${s.name}.md`, rulesMarkdown(s.name, s.rules()));
     index.push(`- [${s.name}](${s.name}.md) — ${s.description} (${s.rules().length} rules)`);

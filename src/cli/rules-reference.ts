@@ -20,7 +20,9 @@ export function rulesMarkdown(scanner: string, rules: readonly Rule[]): string {
     '',
     '| Rule | Title | Severity | Confidence |',
     '| --- | --- | --- | --- |',
-    ...sorted.map((r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${escapeCell(r.title)} | ${r.severity} | ${r.confidence} |`),
+    ...sorted.map(
+      (r) => `| [\`${r.id}\`](#${anchor(r.id)}) | ${escapeCell(r.title)} | ${r.severity} | ${r.confidence} |`,
+    ),
     '',
   ];
   for (const r of sorted) lines.push(...ruleSection(r));
@@ -45,5 +47,9 @@ function ruleSection(r: Rule): string[] {
 
 /** One object per rule, sorted by id: stable for tooling. */
 export function rulesJson(rules: readonly Rule[]): string {
-  return `${JSON.stringify([...rules].sort((a, b) => (a.id < b.id ? -1 : 1)), null, 2)}\n`;
+  return `${JSON.stringify(
+    [...rules].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    null,
+    2,
+  )}\n`;
 }

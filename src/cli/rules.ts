@@ -7,13 +7,16 @@ export function registerRules(program: Command): void {
   const rules = program.command('rules').description('The rule reference, generated from rule metadata');
   rules
     .command('list')
-    .description('Print every rule (or one scanner\'s) as Markdown or JSON')
-    .option('--scanner <name>', 'only this scanner\'s rules')
+    .description("Print every rule (or one scanner's) as Markdown or JSON")
+    .option('--scanner <name>', "only this scanner's rules")
     .addOption(new Option('--format <format>', 'md or json').choices(['md', 'json']).default('md'))
     .action((flags: { scanner?: string; format: 'md' | 'json' }) => {
       const scanners = flags.scanner ? SCANNERS.filter((s) => s.name === flags.scanner) : SCANNERS;
       if (scanners.length === 0) {
-        throw new UserError(`unknown scanner '${flags.scanner}'`, `available: ${SCANNERS.map((s) => s.name).join(', ')}`);
+        throw new UserError(
+          `unknown scanner '${flags.scanner}'`,
+          `available: ${SCANNERS.map((s) => s.name).join(', ')}`,
+        );
       }
       const out =
         flags.format === 'json'

@@ -35,12 +35,18 @@ export function registerScan(program: Command, state: RunState): void {
     .command('scan')
     .description('Scan a directory, apply the policy gate, and report')
     .argument('[path]', 'directory (or file) to scan', '.')
-    .option('-s, --scanners <list>', `comma-separated scanners to run (default: ${DEFAULT_SCANNERS.join(',')})`)
+    .option(
+      '-s, --scanners <list>',
+      `comma-separated scanners to run (default: ${DEFAULT_SCANNERS.join(',')})`,
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames()).default('table'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--baseline <file>', 'a previous JSON or SARIF report: only findings not in it gate')
     .option('-c, --config <file>', 'policy file (default: gatehouse.yml at the scanned path, if present)')
-    .option('--fail-on <severity>', `lowest severity that blocks: ${SEVERITIES.join('|')}|none (overrides gate.fail_on)`)
+    .option(
+      '--fail-on <severity>',
+      `lowest severity that blocks: ${SEVERITIES.join('|')}|none (overrides gate.fail_on)`,
+    )
     .option('--git-history', 'scan every blob in the git history for secrets instead of the working tree')
     .option('--exclude <glob...>', 'extra paths to leave out (globs, relative to the scanned path)')
     .option('--no-color', 'no ANSI colours in the table')
@@ -63,9 +69,15 @@ async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
     scanners,
     config,
     exclude: flags.exclude ?? [],
-    scan: { gitHistory: Boolean(flags.gitHistory), maxFileSize: config.max_file_size, threads: availableParallelism() },
+    scan: {
+      gitHistory: Boolean(flags.gitHistory),
+      maxFileSize: config.max_file_size,
+      threads: availableParallelism(),
+    },
     makeProgress: (files, bytes) =>
-      shouldShowProgress(process.stderr, process.env) ? terminalProgress(process.stderr, files, bytes) : silentProgress,
+      shouldShowProgress(process.stderr, process.env)
+        ? terminalProgress(process.stderr, files, bytes)
+        : silentProgress,
   });
   const gate = evaluateGate(result.findings, policy, {
     now: new Date(),
@@ -73,9 +85,11 @@ async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
   });
   gate.exceptionsFile = displayPath(gate.exceptionsFile, root);
   const report: Report = { tool: { name: 'gatehouse', version: toolVersion() }, result, gate };
-  const color = flags.color !== false && !flags.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const color =
+    flags.color !== false && !flags.output && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   writeOutput(flags.output, format.render(report, { color }));
-  if (flags.output) process.stderr.write(`gatehouse: ${gate.verdict.toUpperCase()} — report written to ${flags.output}\n`);
+  if (flags.output)
+    process.stderr.write(`gatehouse: ${gate.verdict.toUpperCase()} — report written to ${flags.output}\n`);
   return exitCode(report);
 }
 
@@ -86,14 +100,21 @@ function displayPath(path: string, root: string): string {
 }
 
 function scannerNames(flags: ScanFlags, config: Config): string[] {
-  if (flags.scanners) return flags.scanners.split(',').map((s) => s.trim()).filter(Boolean);
+  if (flags.scanners)
+    return flags.scanners
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return config.scanners ?? DEFAULT_SCANNERS;
 }
 
 function applyFlags(config: Config, flags: ScanFlags): void {
   if (flags.failOn === undefined) return;
   if (flags.failOn !== 'none' && !isSeverity(flags.failOn)) {
-    throw new UserError(`--fail-on: '${flags.failOn}' is not a severity`, `use one of ${SEVERITIES.join(', ')}, none`);
+    throw new UserError(
+      `--fail-on: '${flags.failOn}' is not a severity`,
+      `use one of ${SEVERITIES.join(', ')}, none`,
+    );
   }
   config.gate.fail_on = flags.failOn as Config['gate']['fail_on'];
   for (const s of Object.values(config.gate.scanners)) delete s.fail_on;

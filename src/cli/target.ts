@@ -10,7 +10,10 @@ export function checkTarget(path: string): string {
     if (!st.isDirectory() && !st.isFile()) throw new UserError(`${path}: not a directory or a regular file`);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`${path}: cannot scan (${(e as NodeJS.ErrnoException).code ?? String(e)})`, 'give a directory or file that exists');
+    throw new UserError(
+      `${path}: cannot scan (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+      'give a directory or file that exists',
+    );
   }
   return abs;
 }

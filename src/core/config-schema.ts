@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { SEVERITIES } from './severity.js';
 import { parseSize } from './size.js';
 
-const severity = z.enum(SEVERITIES);
-
 /** A list key whose items are all commented out is YAML null: read it as an empty list. */
 function list<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (v === null ? [] : v), z.array(item)).default([]);
@@ -18,18 +16,20 @@ const isoDate = z
     const ms = Date.parse(`${s}T00:00:00Z`);
     return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
   }, 'is not a real calendar date');
-const size = z
-  .union([z.string(), z.number()])
-  .transform((v, ctx) => {
-    const n = parseSize(v);
-    if (n === undefined) ctx.addIssue({ code: 'custom', message: 'must be a size such as 10MiB, 512KiB or 1048576' });
-    return n ?? 0;
-  });
+const size = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const n = parseSize(v);
+  if (n === undefined)
+    ctx.addIssue({ code: 'custom', message: 'must be a size such as 10MiB, 512KiB or 1048576' });
+  return n ?? 0;
+});
 
 export const exceptionSchema = z
   .strictObject({
     id: z.string().min(1).optional(),
-    fingerprint: z.string().regex(/^[0-9a-f]{8,64}$/, 'must be a finding fingerprint (hex)').optional(),
+    fingerprint: z
+      .string()
+      .regex(/^[0-9a-f]{8,64}$/, 'must be a finding fingerprint (hex)')
+      .optional(),
     rule: z.string().min(1).optional(),
     path: z.string().min(1).optional(),
     reason: z.string().min(1, 'must say why the exception is acceptable'),

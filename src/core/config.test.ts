@@ -36,7 +36,10 @@ describe('config', () => {
 
   it('names unknown keys, nested keys and list indexes', () => {
     const msg = errorOf(() =>
-      parseConfig({ gaet: {}, exceptions: [{ rule: 'x', reason: 'r', approver: 'a', expires: '2026-13-40' }] }, 'g.yml'),
+      parseConfig(
+        { gaet: {}, exceptions: [{ rule: 'x', reason: 'r', approver: 'a', expires: '2026-13-40' }] },
+        'g.yml',
+      ),
     );
     expect(msg).toContain("g.yml: (top level): unknown key(s) 'gaet'");
     expect(msg).toContain('g.yml: exceptions[0].expires: is not a real calendar date');
@@ -49,14 +52,18 @@ describe('config', () => {
   });
 
   it('rejects a bad size', () => {
-    expect(errorOf(() => parseConfig({ max_file_size: 'ten megs' }, 'g.yml'))).toContain('max_file_size: must be a size');
+    expect(errorOf(() => parseConfig({ max_file_size: 'ten megs' }, 'g.yml'))).toContain(
+      'max_file_size: must be a size',
+    );
   });
 
   it('loads gatehouse.yml from the root, and reports YAML errors with a position', () => {
     const t = makeTree({ 'gatehouse.yml': 'gate:\n  fail_on: critical\n', 'bad/gatehouse.yml': 'gate: [\n' });
     try {
       expect(loadConfig(t.root).config.gate.fail_on).toBe('critical');
-      expect(errorOf(() => loadConfig(`${t.root}/bad`))).toMatch(/gatehouse\.yml: invalid YAML at line \d+, column \d+/);
+      expect(errorOf(() => loadConfig(`${t.root}/bad`))).toMatch(
+        /gatehouse\.yml: invalid YAML at line \d+, column \d+/,
+      );
       expect(errorOf(() => loadConfig(t.root, `${t.root}/missing.yml`))).toContain('config file not found');
     } finally {
       t.cleanup();
@@ -65,7 +72,12 @@ describe('config', () => {
 
   it('refuses a YAML alias bomb', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${'b'.repeat(i + 1)}: &${'b'.repeat(i + 1)} [${Array(9).fill(`*${i === 0 ? 'a' : 'b'.repeat(i)}`).join(', ')}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${'b'.repeat(i + 1)}: &${'b'.repeat(i + 1)} [${Array(9)
+          .fill(`*${i === 0 ? 'a' : 'b'.repeat(i)}`)
+          .join(', ')}]`,
+      );
     const t = makeTree({ 'gatehouse.yml': `${bomb.join('\n')}\n` });
     try {
       expect(errorOf(() => loadConfig(t.root))).toMatch(/gatehouse\.yml: .*(alias|Excessive)/i);

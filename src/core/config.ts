@@ -26,7 +26,9 @@ export function readYamlFile(path: string): unknown {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const err = doc.errors[0]!;
-    const where = err.linePos?.[0] ? `line ${err.linePos[0].line}, column ${err.linePos[0].col}` : 'unknown place';
+    const where = err.linePos?.[0]
+      ? `line ${err.linePos[0].line}, column ${err.linePos[0].col}`
+      : 'unknown place';
     throw new UserError(`${path}: invalid YAML at ${where}: ${err.message.split('\n')[0]}`);
   }
   try {
@@ -51,7 +53,8 @@ export function formatIssues(file: string, issues: readonly z.core.$ZodIssue[], 
 
 function describeIssue(i: z.core.$ZodIssue): string {
   if (i.code === 'unrecognized_keys') return `unknown key(s) ${i.keys.map((k) => `'${k}'`).join(', ')}`;
-  if (i.code === 'invalid_value') return `must be one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (i.code === 'invalid_value')
+    return `must be one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
   return i.message;
 }
 

@@ -159,7 +159,12 @@ function readError(rel: string, e: unknown): Diagnostic {
   const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
   if (rel.includes('\uFFFD')) {
     // readdir decodes names as UTF-8; a name that is not cannot be opened again by that string.
-    return { level: 'warning', code: 'invalid-file-name', path: rel, message: 'file name is not valid UTF-8; skipped' };
+    return {
+      level: 'warning',
+      code: 'invalid-file-name',
+      path: rel,
+      message: 'file name is not valid UTF-8; skipped',
+    };
   }
   return { level: 'warning', code: 'read-error', path: rel, message: `cannot read (${code}); skipped` };
 }

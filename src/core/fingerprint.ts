@@ -8,5 +8,8 @@ export const FINGERPRINT_KEY = 'gatehouse/v1';
  */
 export function fingerprint(ruleId: string, path: string, content: string): string {
   // JSON keeps the three fields apart whatever characters they hold.
-  return createHash('sha256').update(JSON.stringify([ruleId, path, content])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([ruleId, path, content]))
+    .digest('hex')
+    .slice(0, 32);
 }

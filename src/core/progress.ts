@@ -13,7 +13,11 @@ export const silentProgress: ProgressDisplay = { advance() {}, stop() {} };
  * A one-line spinner on stderr for people at a terminal. The caller decides whether to use
  * it (TTY and not CI); machine runs get `silentProgress` and clean logs.
  */
-export function terminalProgress(stream: NodeJS.WriteStream, totalFiles: number, totalBytes: number): ProgressDisplay {
+export function terminalProgress(
+  stream: NodeJS.WriteStream,
+  totalFiles: number,
+  totalBytes: number,
+): ProgressDisplay {
   let files = 0;
   let bytes = 0;
   let tick = 0;

@@ -11,7 +11,10 @@ describe('redaction', () => {
   it('hashes so the same secret is recognisable across reports', () => {
     expect(secretHash('abc')).toBe(secretHash('abc'));
     expect(secretHash('abc')).toHaveLength(12);
-    expect(secretInfo('s3cr3t-value-1234567890')).toEqual({ redacted: 's3cr…', hash: secretHash('s3cr3t-value-1234567890') });
+    expect(secretInfo('s3cr3t-value-1234567890')).toEqual({
+      redacted: 's3cr…',
+      hash: secretHash('s3cr3t-value-1234567890'),
+    });
   });
 
   it('replaces every occurrence, longest first', () => {

@@ -75,7 +75,14 @@ async function runOne(
   const rules = new Map(scanner.rules().map((r) => [r.id, r]));
   const findings: Finding[] = [];
   let errors = 0;
-  const run: ScannerRun = { name: scanner.name, status: 'ok', durationMs: 0, files: 0, bytes: 0, findings: 0 };
+  const run: ScannerRun = {
+    name: scanner.name,
+    status: 'ok',
+    durationMs: 0,
+    files: 0,
+    bytes: 0,
+    findings: 0,
+  };
   const ctx = {
     root: input.root,
     files,
@@ -104,7 +111,12 @@ async function runOne(
   } catch (e) {
     run.status = 'failed';
     run.error = e instanceof Error ? e.message : String(e);
-    shared.diagnostics.push({ level: 'error', code: 'scanner-failed', scanner: scanner.name, message: run.error });
+    shared.diagnostics.push({
+      level: 'error',
+      code: 'scanner-failed',
+      scanner: scanner.name,
+      message: run.error,
+    });
   }
   run.durationMs = Math.round(performance.now() - t0);
   run.findings = findings.length;

@@ -43,7 +43,8 @@ export function evaluateGate(
       }),
     ],
   };
-  if (opts.baseline) decision.baseline = { file: opts.baselineFile ?? 'baseline', fingerprints: opts.baseline.size };
+  if (opts.baseline)
+    decision.baseline = { file: opts.baselineFile ?? 'baseline', fingerprints: opts.baseline.size };
   return decision;
 }
 

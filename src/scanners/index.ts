@@ -10,7 +10,11 @@ export const DEFAULT_SCANNERS = ['secrets'];
 export function scannersByName(names: readonly string[]): Scanner[] {
   return names.map((n) => {
     const s = SCANNERS.find((x) => x.name === n);
-    if (!s) throw new UserError(`unknown scanner '${n}'`, `available scanners: ${SCANNERS.map((x) => x.name).join(', ')}`);
+    if (!s)
+      throw new UserError(
+        `unknown scanner '${n}'`,
+        `available scanners: ${SCANNERS.map((x) => x.name).join(', ')}`,
+      );
     return s;
   });
 }

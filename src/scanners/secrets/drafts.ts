@@ -16,7 +16,12 @@ export interface DraftPolicy {
  * guesses in tests and docs (where fake credentials live). Provider-format secrets there are
  * kept at low confidence: real keys get committed to tests too.
  */
-export function toDraft(m: RawMatch, path: string, policy: DraftPolicy, commit?: CommitInfo): FindingDraft | undefined {
+export function toDraft(
+  m: RawMatch,
+  path: string,
+  policy: DraftPolicy,
+  commit?: CommitInfo,
+): FindingDraft | undefined {
   const d = policy.detectors.get(m.detectorId);
   if (!d || policy.allowValues.some((re) => re.test(m.secret))) return undefined;
   const testLike = isTestLikePath(path);

@@ -19,7 +19,11 @@ function isRepository(root: string): boolean {
 
 function isShallow(root: string): boolean {
   try {
-    return execFileSync('git', ['-C', root, 'rev-parse', '--is-shallow-repository'], { encoding: 'utf8' }).trim() === 'true';
+    return (
+      execFileSync('git', ['-C', root, 'rev-parse', '--is-shallow-repository'], {
+        encoding: 'utf8',
+      }).trim() === 'true'
+    );
   } catch {
     return false;
   }
@@ -29,34 +33,54 @@ function isShallow(root: string): boolean {
  * Scans every blob introduced anywhere in the history once. A secret is reported once, at
  * the oldest commit that introduced it, however many later commits and paths still hold it.
  */
-export async function* scanHistory(ctx: ScanContext, detectors: Detector[], policy: DraftPolicy): AsyncIterable<FindingDraft> {
+export async function* scanHistory(
+  ctx: ScanContext,
+  detectors: Detector[],
+  policy: DraftPolicy,
+): AsyncIterable<FindingDraft> {
   if (!isRepository(ctx.root)) {
-    ctx.report({ level: 'error', code: 'not-a-git-repository', message: `${ctx.root} is not a git repository; --git-history needs one` });
+    ctx.report({
+      level: 'error',
+      code: 'not-a-git-repository',
+      message: `${ctx.root} is not a git repository; --git-history needs one`,
+    });
     return;
   }
   if (isShallow(ctx.root)) {
-    ctx.report({ level: 'warning', code: 'shallow-clone', message: 'shallow clone: only part of the history is scanned (in CI, fetch the full history, e.g. fetch-depth: 0)' });
+    ctx.report({
+      level: 'warning',
+      code: 'shallow-clone',
+      message:
+        'shallow clone: only part of the history is scanned (in CI, fetch the full history, e.g. fetch-depth: 0)',
+    });
   }
   const intros = await blobIntroductions(ctx.root);
-  const sizes = await blobSizes(ctx.root, intros.map((b) => b.sha));
+  const sizes = await blobSizes(
+    ctx.root,
+    intros.map((b) => b.sha),
+  );
   const wanted = intros.filter((b) => keep(b, sizes.get(b.sha) ?? 0, ctx));
   const byBlob = new Map(wanted.map((b) => [b.sha, b]));
   const matcher = new SecretMatcher(detectors);
   const first = new Map<string, FindingDraft>();
-  await readBlobs(ctx.root, wanted.map((b) => b.sha), (sha, data) => {
-    ctx.progress.advance(1, data.length);
-    const intro = byBlob.get(sha)!;
-    for (const m of scanBuffer(matcher, intro.path, data).matches) {
-      const key = `${m.detectorId}\0${createHash('sha256').update(m.secret).digest('hex')}`;
-      const seen = first.get(key);
-      if (seen) {
-        seen.properties = { ...seen.properties, blobs: Number(seen.properties?.blobs ?? 1) + 1 };
-        continue;
+  await readBlobs(
+    ctx.root,
+    wanted.map((b) => b.sha),
+    (sha, data) => {
+      ctx.progress.advance(1, data.length);
+      const intro = byBlob.get(sha)!;
+      for (const m of scanBuffer(matcher, intro.path, data).matches) {
+        const key = `${m.detectorId}\0${createHash('sha256').update(m.secret).digest('hex')}`;
+        const seen = first.get(key);
+        if (seen) {
+          seen.properties = { ...seen.properties, blobs: Number(seen.properties?.blobs ?? 1) + 1 };
+          continue;
+        }
+        const draft = toDraft(m, intro.path, policy, intro.commit);
+        if (draft) first.set(key, draft);
       }
-      const draft = toDraft(m, intro.path, policy, intro.commit);
-      if (draft) first.set(key, draft);
-    }
-  });
+    },
+  );
   yield* first.values();
 }
 

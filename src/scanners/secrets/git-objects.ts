@@ -17,8 +17,19 @@ const SYMLINK = '120000';
  */
 export async function blobIntroductions(root: string): Promise<BlobIntro[]> {
   const args = [
-    '-C', root, '-c', 'core.quotePath=false', 'log', '--all', '--reverse', '--no-renames',
-    '--diff-merges=first-parent', '--raw', '--no-abbrev', '-z', '--format=%x1e%H%x1f%an%x1f%ae%x1f%aI',
+    '-C',
+    root,
+    '-c',
+    'core.quotePath=false',
+    'log',
+    '--all',
+    '--reverse',
+    '--no-renames',
+    '--diff-merges=first-parent',
+    '--raw',
+    '--no-abbrev',
+    '-z',
+    '--format=%x1e%H%x1f%an%x1f%ae%x1f%aI',
   ];
   const out = await runGit(args);
   const intros = new Map<string, BlobIntro>();
@@ -43,7 +54,10 @@ export async function blobIntroductions(root: string): Promise<BlobIntro[]> {
 
 /** Sizes of the given objects, in one `git cat-file --batch-check`. */
 export async function blobSizes(root: string, shas: readonly string[]): Promise<Map<string, number>> {
-  const out = await runGit(['-C', root, 'cat-file', '--batch-check=%(objectname) %(objectsize)'], `${shas.join('\n')}\n`);
+  const out = await runGit(
+    ['-C', root, 'cat-file', '--batch-check=%(objectname) %(objectsize)'],
+    `${shas.join('\n')}\n`,
+  );
   const sizes = new Map<string, number>();
   for (const line of out.toString('utf8').split('\n')) {
     const [sha, size] = line.split(' ');
@@ -57,7 +71,11 @@ export async function blobSizes(root: string, shas: readonly string[]): Promise<
  * order requested. `onBlob` runs synchronously inside the data handler, so git is never
  * read faster than blobs are scanned.
  */
-export function readBlobs(root: string, shas: readonly string[], onBlob: (sha: string, data: Buffer) => void): Promise<void> {
+export function readBlobs(
+  root: string,
+  shas: readonly string[],
+  onBlob: (sha: string, data: Buffer) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const git = spawn('git', ['-C', root, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const parser = new BatchParser(onBlob);
@@ -67,7 +85,9 @@ export function readBlobs(root: string, shas: readonly string[], onBlob: (sha: s
       stderr += c.toString();
     });
     git.on('error', reject);
-    git.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`git cat-file failed (${code}): ${stderr.trim()}`))));
+    git.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`git cat-file failed (${code}): ${stderr.trim()}`)),
+    );
     git.stdin.on('error', () => {});
     git.stdin.end(`${shas.join('\n')}\n`);
   });
@@ -124,7 +144,9 @@ function runGit(args: string[], input?: string): Promise<Buffer> {
     });
     git.on('error', reject);
     git.on('close', (code) =>
-      code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`git ${args[3] ?? ''} failed: ${stderr.trim()}`)),
+      code === 0
+        ? resolve(Buffer.concat(chunks))
+        : reject(new Error(`git ${args[3] ?? ''} failed: ${stderr.trim()}`)),
     );
     git.stdin.on('error', () => {});
     git.stdin.end(input ?? '');

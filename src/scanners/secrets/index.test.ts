@@ -12,7 +12,11 @@ afterAll(() => {
   for (const c of cleanups) c();
 });
 
-async function scan(files: Record<string, string | Buffer>, threads = 1, config: unknown = {}): Promise<Finding[]> {
+async function scan(
+  files: Record<string, string | Buffer>,
+  threads = 1,
+  config: unknown = {},
+): Promise<Finding[]> {
   const t = makeTree(files);
   cleanups.push(t.cleanup);
   const result = await runScan({
@@ -25,7 +29,8 @@ async function scan(files: Record<string, string | Buffer>, threads = 1, config:
   return result.findings;
 }
 
-const summary = (fs: Finding[]) => fs.map((f) => `${f.ruleId} ${f.location.path}:${f.location.startLine} ${f.confidence}`);
+const summary = (fs: Finding[]) =>
+  fs.map((f) => `${f.ruleId} ${f.location.path}:${f.location.startLine} ${f.confidence}`);
 
 describe('secrets scanner', () => {
   it('finds the same with worker threads as in-process on a tree over the pool threshold', async () => {
@@ -44,7 +49,9 @@ describe('secrets scanner', () => {
   });
 
   it('keeps provider formats at low confidence in tests, and drops name-based guesses there', async () => {
-    const found = summary(await scan({ 'test/fixtures/creds.env': `AWS_ACCESS_KEY_ID=${AWS}\nDB_PASSWORD=${PW}\n` }));
+    const found = summary(
+      await scan({ 'test/fixtures/creds.env': `AWS_ACCESS_KEY_ID=${AWS}\nDB_PASSWORD=${PW}\n` }),
+    );
     expect(found).toEqual(['secrets/aws-access-key-id test/fixtures/creds.env:1 low']);
   });
 
@@ -53,7 +60,9 @@ describe('secrets scanner', () => {
     expect(summary(await scan(files, 1, { secrets: { disable: ['secrets/aws-access-key-id'] } }))).toEqual([
       'secrets/generic-password a.env:2 medium',
     ]);
-    expect(summary(await scan(files, 1, { secrets: { generic: false } }))).toEqual(['secrets/aws-access-key-id a.env:1 high']);
+    expect(summary(await scan(files, 1, { secrets: { generic: false } }))).toEqual([
+      'secrets/aws-access-key-id a.env:1 high',
+    ]);
     expect(summary(await scan(files, 1, { secrets: { allow_values: ['^AKIA4HXJ'] } }))).toEqual([
       'secrets/generic-password a.env:2 medium',
     ]);

@@ -39,8 +39,15 @@ async function* scanTree(
   const drafts: FindingDraft[] = [];
   const onOutcome = (o: FileOutcome) => {
     ctx.progress.advance(1, o.bytes);
-    if (o.error) ctx.report({ level: 'warning', code: 'read-error', path: o.path, message: `cannot read (${o.error}); skipped` });
-    else if (o.skipped) ctx.report({ level: 'info', code: 'binary-file', path: o.path, message: 'binary content; skipped' });
+    if (o.error)
+      ctx.report({
+        level: 'warning',
+        code: 'read-error',
+        path: o.path,
+        message: `cannot read (${o.error}); skipped`,
+      });
+    else if (o.skipped)
+      ctx.report({ level: 'info', code: 'binary-file', path: o.path, message: 'binary content; skipped' });
     for (const m of o.matches) {
       const d = toDraft(m, o.path, policy);
       if (d) drafts.push(d);
@@ -48,7 +55,13 @@ async function* scanTree(
   };
   const bytes = ctx.files.reduce((n, f) => n + f.size, 0);
   if (ctx.scan.threads > 1 && bytes >= POOL_MIN_BYTES) {
-    await scanInPool(ctx.files, { disable: opts.disable, generic: opts.generic }, ctx.scan.threads, onOutcome, ctx.signal);
+    await scanInPool(
+      ctx.files,
+      { disable: opts.disable, generic: opts.generic },
+      ctx.scan.threads,
+      onOutcome,
+      ctx.signal,
+    );
   } else {
     const matcher = new SecretMatcher(detectors);
     for (const f of ctx.files) {

@@ -14,7 +14,8 @@ const regexString = z.string().refine(
   { message: 'is not a valid regular expression' },
 );
 
-const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === null ? [] : v), z.array(item)).default([]);
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === null ? [] : v), z.array(item)).default([]);
 
 export const secretsOptionsSchema = z.strictObject({
   /** Detector ids (with or without the `secrets/` prefix) to turn off. */

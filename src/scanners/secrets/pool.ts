@@ -38,7 +38,8 @@ function batches(files: readonly FileEntry[]): WorkerBatch[] {
  * not inherit the loader on Node 20, so a bootstrap registers tsx and then imports worker.ts.
  */
 function spawn(setup: WorkerSetup): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
   const target = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
   const bootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${target}); });`;
   return new Worker(bootstrap, { eval: true, workerData: setup });
@@ -81,7 +82,9 @@ function drain(
       next();
     });
     w.once('error', reject);
-    w.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`secrets worker exited with code ${code}`))));
+    w.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`secrets worker exited with code ${code}`)),
+    );
     next();
   });
 }

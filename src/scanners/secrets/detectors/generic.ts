@@ -7,13 +7,15 @@ import type { Detector } from '../detector.js';
  * dropped by the generic filters in engine/filters.ts.
  */
 const ASSIGN = String.raw`["'\]]?\s{0,3}(?::=|=>|\?=|[:=])\s{0,3}(?<q>["'\x60]?)`;
-const VALUE = (min: number) => String.raw`(?<secret>[^\s"'\x60;,()\[\]{}<>=][^\s"'\x60;,()\[\]{}<>]{${min - 1},160})\k<q>(?![^\s"'\x60;,)\]}>])`;
+const VALUE = (min: number) =>
+  String.raw`(?<secret>[^\s"'\x60;,()\[\]{}<>=][^\s"'\x60;,()\[\]{}<>]{${min - 1},160})\k<q>(?![^\s"'\x60;,)\]}>])`;
 
 /** Names that merely talk about a secret: its hash, its length, where to find it. */
 const NOT_A_VALUE_NAME =
   /(?:hash|hashed|digest|salt|len|length|policy|regex|pattern|field|label|placeholder|hint|file|path|dir|url|uri|endpoint|name|id|type|prompt|reset|confirm|confirmation|validation|strength|min|max|expires?|expiry|count|header|param|env|var|ref|manager|provider|store|service|required|enabled|mode|format|class|kind|size|prefix|template|example)s?$/i;
 
-const TOKEN_NAME_NOISE = /^(?:izer|ize|ized|s|_?type|_?count|_?limit|_?usage|_?budget|_?index|_?pos|_?stream|_?list)$/i;
+const TOKEN_NAME_NOISE =
+  /^(?:izer|ize|ized|s|_?type|_?count|_?limit|_?usage|_?budget|_?index|_?pos|_?stream|_?list)$/i;
 
 function plausibleName(groups: Readonly<Record<string, string | undefined>>): boolean {
   const suffix = groups.suffix ?? '';
@@ -22,7 +24,10 @@ function plausibleName(groups: Readonly<Record<string, string | undefined>>): bo
 
 const REMEDIATION =
   'Remove the value from the file and rotate it: anyone with read access to the repository (or its history) has it. Load it at run time from the environment or a secret manager (Vault, AWS Secrets Manager, GitHub Actions secrets) instead of writing it in code or config.';
-const REFS = ['https://cwe.mitre.org/data/definitions/798.html', 'https://owasp.org/Top10/A07_2021-Identification_and_Authentication_Failures/'];
+const REFS = [
+  'https://cwe.mitre.org/data/definitions/798.html',
+  'https://owasp.org/Top10/A07_2021-Identification_and_Authentication_Failures/',
+];
 
 export const genericDetectors: Detector[] = [
   {
@@ -35,7 +40,10 @@ export const genericDetectors: Detector[] = [
     confidence: 'medium',
     generic: true,
     keywords: ['password', 'passwd', 'pwd', 'passphrase'],
-    pattern: new RegExp(String.raw`(?:password|passwd|pwd|passphrase)(?<suffix>[A-Za-z0-9_-]{0,20})${ASSIGN}${VALUE(8)}`, 'i'),
+    pattern: new RegExp(
+      `(?:password|passwd|pwd|passphrase)(?<suffix>[A-Za-z0-9_-]{0,20})${ASSIGN}${VALUE(8)}`,
+      'i',
+    ),
     minEntropy: 3.0,
     verify: (_s, g) => plausibleName(g),
     remediation: REMEDIATION,
@@ -46,7 +54,7 @@ export const genericDetectors: Detector[] = [
         'DB_PASSWORD=Vq7#mK2p!xR9zL',
         'password: "hT4$wq9Lm2#Zr8"',
         'spring.datasource.password=Nf8@qP3vX6!kTz',
-        'const dbPassword = \'k9X!vR2m#Lq7Tw\';',
+        "const dbPassword = 'k9X!vR2m#Lq7Tw';",
       ],
       negative: [
         'password: ${DB_PASSWORD}',
@@ -88,7 +96,7 @@ export const genericDetectors: Detector[] = [
       'encryption_key',
     ],
     pattern: new RegExp(
-      String.raw`(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)(?<suffix>[A-Za-z0-9_-]{0,20})${ASSIGN}${VALUE(16)}`,
+      `(?:secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|private[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)(?<suffix>[A-Za-z0-9_-]{0,20})${ASSIGN}${VALUE(16)}`,
       'i',
     ),
     minEntropy: 3.5,

@@ -46,6 +46,8 @@ describe('KeywordAutomaton', () => {
   });
 
   it('is not confused by bytes above 127 or NUL', () => {
-    expect(hits(['ghp_'], Buffer.from([0xff, 0x00, 0x67, 0x68, 0x70, 0x5f, 0xc3, 0xa9]))).toEqual([['ghp_', 6]]);
+    expect(hits(['ghp_'], Buffer.from([0xff, 0x00, 0x67, 0x68, 0x70, 0x5f, 0xc3, 0xa9]))).toEqual([
+      ['ghp_', 6],
+    ]);
   });
 });

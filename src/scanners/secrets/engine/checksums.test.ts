@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { crc32, crc32HexLittleEndian, hasBase62Crc32Suffix, hasHexCrc32Suffix, toBase62 } from './checksums.js';
+import {
+  crc32,
+  crc32HexLittleEndian,
+  hasBase62Crc32Suffix,
+  hasHexCrc32Suffix,
+  toBase62,
+} from './checksums.js';
 
 describe('crc32', () => {
   it('matches the standard check value', () => {

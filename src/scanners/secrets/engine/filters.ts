@@ -49,7 +49,8 @@ export function isReference(value: string): boolean {
 const HEX_HASH = /^(?:[a-f0-9]{32}|[a-f0-9]{40}|[a-f0-9]{56}|[a-f0-9]{64}|[a-f0-9]{96}|[a-f0-9]{128})$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INTEGRITY = /^(?:sha(?:1|256|384|512)-[A-Za-z0-9+/=]{20,}|[a-z0-9]+:[A-Za-z0-9+/=]{20,})$/;
-const IDENTIFIER = /^[a-z]+(?:[A-Z][a-z0-9]+)+$|^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const IDENTIFIER =
+  /^[a-z]+(?:[A-Z][a-z0-9]+)+$|^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z]+:\/\/|~\/|[A-Za-z]:\\)/;
 const FUNCTION_CALL = /^[A-Za-z_$][\w$.]*\(/;
 

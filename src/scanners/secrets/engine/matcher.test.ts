@@ -36,7 +36,14 @@ const scan = (s: string | Buffer) => m.scan(Buffer.from(s));
 describe('SecretMatcher', () => {
   it('reports line and column (1-based), also after CRLF line ends', () => {
     const [r] = scan(`one\r\ntwo\r\n  x = "${T1}"\r\n`);
-    expect(r).toMatchObject({ detectorId: 'test-token', secret: T1, line: 3, column: 8, endLine: 3, endColumn: 36 });
+    expect(r).toMatchObject({
+      detectorId: 'test-token',
+      secret: T1,
+      line: 3,
+      column: 8,
+      endLine: 3,
+      endColumn: 36,
+    });
   });
 
   it('finds several secrets on one line and redacts all of them in each snippet', () => {

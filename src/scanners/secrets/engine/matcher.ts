@@ -76,9 +76,18 @@ export class SecretMatcher {
     return toRawMatches(b, dropShadowedGeneric(found));
   }
 
-  private runDetector(b: Buffer, di: number, start: number, end: number, found: Found[], seen: Set<string>): void {
+  private runDetector(
+    b: Buffer,
+    di: number,
+    start: number,
+    end: number,
+    found: Found[],
+    seen: Set<string>,
+  ): void {
     const { detector, pattern } = this.compiled[di]!;
-    const windowEnd = detector.multiline ? lineEndOf(b, Math.min(b.length, end + detector.multiline) - 1) : end;
+    const windowEnd = detector.multiline
+      ? lineEndOf(b, Math.min(b.length, end + detector.multiline) - 1)
+      : end;
     const text = b.toString('latin1', start, windowEnd);
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -107,7 +116,11 @@ interface Found {
   confidence?: Confidence;
 }
 
-function accepts(d: Detector, secret: string, groups: Record<string, string | undefined>): boolean | Confidence {
+function accepts(
+  d: Detector,
+  secret: string,
+  groups: Record<string, string | undefined>,
+): boolean | Confidence {
   if (isPlaceholder(secret)) return false;
   if (d.generic && isNotAGenericSecret(secret, d.minEntropy ?? GENERIC_MIN_ENTROPY)) return false;
   if (d.minEntropy !== undefined && shannonEntropy(secret) < d.minEntropy) return false;

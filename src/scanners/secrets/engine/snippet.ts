@@ -29,7 +29,10 @@ export function buildSnippet(b: Buffer, at: number, spans: readonly SecretSpan[]
     pos = Math.max(pos, s.end);
   }
   if (pos < we) text += b.toString('utf8', pos, we);
-  text = redactText(text.replace(/\r$/, ''), inWindow.map((s) => s.secret));
+  text = redactText(
+    text.replace(/\r$/, ''),
+    inWindow.map((s) => s.secret),
+  );
   const cutBefore = ws > 0 && b[ws - 1] !== 10;
   const cutAfter = we < b.length && b[we] !== 10 && b[we] !== 13;
   return `${cutBefore ? '…' : ''}${text}${cutAfter ? '…' : ''}`;
