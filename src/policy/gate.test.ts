@@ -214,7 +214,13 @@ describe('verdict and counts', () => {
       findings: [],
       counts: { fail: 0, warn: 0, report: 0, ignore: 0, excepted: 0, existing: 0 },
       notes: [],
+      exceptionsFile: 'gatehouse.yml',
     });
+  });
+
+  it('records the baseline it compared with', () => {
+    const d = evaluateGate([], policy(), { now: NOW, baseline: new Set(['ab', 'cd']), baselineFile: 'base.json' });
+    expect(d.baseline).toEqual({ file: 'base.json', fingerprints: 2 });
   });
 
   it('is warn with warnings only, and fail as soon as one finding fails', () => {
