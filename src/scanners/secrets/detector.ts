@@ -35,6 +35,13 @@ export interface Detector {
    * a confidence overrides the detector's (a checksum that fails: probably a made-up example).
    */
   verify?: (secret: string, groups: Readonly<Record<string, string | undefined>>) => boolean | Confidence;
+  /**
+   * Breaks ties when two detectors match the same bytes (default 0): formats that merely hold
+   * a credential (URLs, connection strings, config files) use -1 so the provider format of
+   * what they hold wins; detectors that need their provider's name beside a prefix another
+   * provider shares (`sk_live_`) use 1.
+   */
+  priority?: number;
   /** Generic (name-based) detectors get stricter placeholder filtering and are off in tests. */
   generic?: boolean;
   remediation: string;

@@ -44,7 +44,7 @@ export const awsDetectors: Detector[] = [
       'secret-access-key',
     ],
     pattern:
-      /(?:aws_?secret(?:_access)?_?key|secret_?access_?key|aws-secret-access-key)["']?\s{0,4}(?:[:=]|=>|:=)\s{0,4}["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
+      /(?:aws_?secret(?:_access)?_?key|(?<![A-Za-z0-9_])secret_?access_?key|aws-secret-access-key)["']?\s{0,4}(?:[:=]|=>|:=)\s{0,4}["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/i,
     minEntropy: 4.0,
     remediation: ROTATE,
     references: REFS,

@@ -33,6 +33,7 @@ const PROVIDER_PREFIXES = `(?!npm_|gh[pousr]_|github_pat_|glpat-|pypi-Ag)`;
 export const configFilesDetectors: Detector[] = [
   {
     id: 'netrc-password',
+    priority: -1,
     title: 'Password in a .netrc file',
     description:
       'A `machine ... login ... password ...` entry of a `.netrc` file (on one line or spread over several), which curl, git, ftp and many HTTP libraries read for automatic login. The password is often an API token for a Git host, package registry or cloud API.',
@@ -64,6 +65,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'npmrc-auth-token',
+    priority: -1,
     title: 'Registry token in .npmrc or .yarnrc.yml',
     description:
       'An `_authToken` (`.npmrc`) or `npmAuthToken` (`.yarnrc.yml`) for a package registry — npm, GitHub Packages, Artifactory, Nexus, Verdaccio. Depending on the registry it reads private packages or publishes new versions.',
@@ -96,6 +98,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'npmrc-basic-auth',
+    priority: -1,
     title: 'Basic auth credentials in .npmrc',
     description:
       'An `_auth` entry of an `.npmrc` file: the base64 of `username:password` for a registry. Anyone can decode it and use the account — often a shared deploy user of Artifactory or Nexus with publish rights.',
@@ -122,6 +125,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'npmrc-password',
+    priority: -1,
     title: 'Registry password in .npmrc',
     description:
       "A `_password` entry of an `.npmrc` file: the base64 of a registry account's password, used with `username`. Decoding it is trivial, so it is as exposed as the plain password.",
@@ -148,6 +152,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'pypirc-password',
+    priority: -1,
     title: 'Password in .pypirc',
     description:
       'A `password` in a `.pypirc` section — `[pypi]`, `[testpypi]`, or a private index named by a `repository = https://...` line. twine and setuptools upload with it, so it can publish packages to that index.',
@@ -175,6 +180,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'docker-config-auth',
+    priority: -1,
     title: 'Registry credentials in Docker config.json',
     description:
       'An `"auth"` entry of a Docker `config.json` (or `.dockercfg`/`.dockerconfigjson` secret): the base64 of `username:password` for a container registry, written by `docker login` when no credential helper is configured. It pulls and usually pushes images.',
@@ -201,6 +207,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'composer-http-basic-password',
+    priority: -1,
     title: 'Password in Composer auth (http-basic)',
     description:
       "A password in Composer's `http-basic` authentication (`auth.json`, the `COMPOSER_AUTH` variable or `composer config http-basic.<host>`), used to download packages from private repositories such as Private Packagist, Satis or Nexus.",
@@ -228,6 +235,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'composer-github-oauth',
+    priority: -1,
     title: 'GitHub token in Composer auth (github-oauth)',
     description:
       "A GitHub OAuth token (40 hexadecimal characters, the format before `ghp_`/`gho_`) in Composer's `github-oauth` settings. It carries the scopes of the user who created it — usually access to their private repositories. Prefixed GitHub tokens are reported by the GitHub detectors.",
@@ -255,6 +263,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'composer-bitbucket-oauth',
+    priority: -1,
     title: 'Bitbucket OAuth consumer secret in Composer auth',
     description:
       "The `consumer-secret` of a Bitbucket OAuth consumer in Composer's `bitbucket-oauth` settings. With the consumer key it obtains access tokens to the repositories of the Bitbucket account that owns the consumer.",
@@ -284,6 +293,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'nuget-config-cleartext-password',
+    priority: -1,
     title: 'Clear-text password in NuGet.Config',
     description:
       'A `ClearTextPassword` under `<packageSourceCredentials>` in `NuGet.Config`: the password or personal access token for a private package feed (Azure Artifacts, GitHub Packages, Artifactory, ProGet). It reads — and often publishes to — that feed.',
@@ -312,6 +322,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'gem-credentials-api-key',
+    priority: -1,
     title: 'RubyGems API key in .gem/credentials',
     description:
       "A `:rubygems_api_key:` entry of `~/.gem/credentials` holding an API key of the older unprefixed format (32 hexadecimal characters). It pushes new versions of the owner's gems. Prefixed `rubygems_` keys are reported by the RubyGems detector.",
@@ -337,6 +348,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'kubeconfig-client-key-data',
+    priority: -1,
     title: 'Client private key in a kubeconfig',
     description:
       'The `client-key-data` of a kubeconfig user: a base64-encoded PEM private key. With the matching client certificate it authenticates to the Kubernetes API server as that user — often `cluster-admin` for kubeconfigs generated at cluster creation.',
@@ -365,6 +377,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'kubeconfig-user-token',
+    priority: -1,
     title: 'Bearer token in a kubeconfig',
     description:
       'A `token` under a kubeconfig `users:` entry: a bearer token (service-account JWT, OpenShift `sha256~` token, static or bootstrap token) sent to the Kubernetes API server. It grants whatever RBAC the account has until the token is revoked or expires.',
@@ -394,6 +407,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 's3cfg-secret-key',
+    priority: -1,
     title: 'Secret key in an s3cmd configuration (.s3cfg)',
     description:
       "A `secret_key = ...` line of an `.s3cfg` file (s3cmd) or a boto-style INI file: the secret half of an AWS or S3-compatible (DigitalOcean Spaces, MinIO, Wasabi) access key, giving the key's access to buckets and often to the whole account.",
@@ -422,6 +436,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'wp-config-db-password',
+    priority: -1,
     title: 'Database password in wp-config.php',
     description:
       "The `DB_PASSWORD` constant of a WordPress `wp-config.php`. It opens the site's MySQL database — users, password hashes, orders and content — to anyone who can reach the database server.",
@@ -448,6 +463,7 @@ export const configFilesDetectors: Detector[] = [
   },
   {
     id: 'wp-config-auth-salts',
+    priority: -1,
     title: 'Authentication keys and salts in wp-config.php',
     description:
       "WordPress authentication keys and salts (`AUTH_KEY`, `SECURE_AUTH_SALT`, `LOGGED_IN_KEY`, `NONCE_SALT`, ...). They sign login cookies and nonces; with them and a user's password hash an attacker can forge valid session cookies.",

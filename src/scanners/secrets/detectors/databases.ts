@@ -134,6 +134,7 @@ function connectionString(k: UrlKind): Detector {
     description: `${k.what} The password is reported; placeholders, variable references and documentation hosts (\`example.com\`, \`.test\`) are ignored, and default passwords of local containers (such as the user name repeated, \`postgres\`, \`guest\`) are reported with low confidence.`,
     provider: k.provider,
     severity: k.severity ?? 'high',
+    priority: -1,
     keywords: k.keywords,
     pattern: urlCredentials(k.schemes),
     verify: (secret, g) => passwordVerdict(secret, g.user, g.host),
@@ -354,6 +355,7 @@ export const databasesDetectors: Detector[] = [
   }),
   {
     id: 'oracle-jdbc-thin-password',
+    priority: -1,
     title: 'Oracle JDBC thin URL with password',
     description:
       "An Oracle JDBC thin URL with inline credentials (`jdbc:oracle:thin:user/password@host:port/service`). The password gives the schema user's access to the data.",
@@ -381,6 +383,7 @@ export const databasesDetectors: Detector[] = [
   },
   {
     id: 'jdbc-connection-string-password',
+    priority: -1,
     title: 'JDBC URL with password parameter',
     description:
       "A JDBC URL carrying a `password=` property (MySQL, PostgreSQL, SQL Server, DB2, Snowflake, Redshift, ...), as found in Spring, Hibernate, Liquibase and tool configuration. The password gives the database user's access to the data. Placeholders and references are ignored.",
@@ -406,6 +409,7 @@ export const databasesDetectors: Detector[] = [
   },
   {
     id: 'adonet-connection-string-password',
+    priority: -1,
     title: 'ADO.NET / ODBC connection string with password',
     description:
       "A key-value database connection string (`Server=...;User Id=...;Password=...`, `Data Source=...;Pwd=...`) as used by ADO.NET, ODBC, SQL Server, Azure SQL, MySQL Connector/NET and Npgsql. The password gives the login's access to the database. Placeholders and references are ignored.",
@@ -434,6 +438,7 @@ export const databasesDetectors: Detector[] = [
   },
   {
     id: 'url-basic-auth-credentials',
+    priority: -1,
     title: 'Credentials in a URL',
     description:
       'A password embedded in an HTTP(S), FTP, SSH, Git, LDAP, SMB, WebSocket or proxy URL (`https://user:password@host`), as found in Git remotes, package registry URLs, proxy settings, webhooks and Elasticsearch / OpenSearch / CouchDB endpoints. Anyone who reads it can authenticate as that user. Placeholders, references, port-like values and documentation hosts (`example.com`) are ignored.',

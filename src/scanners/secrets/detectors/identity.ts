@@ -76,6 +76,7 @@ export const identityDetectors: Detector[] = [
   },
   {
     id: 'clerk-secret-key',
+    priority: 1,
     title: 'Clerk secret key',
     description:
       'A Clerk secret key (`sk_live_`/`sk_test_`, a prefix Stripe also uses) assigned to a Clerk-named variable. It calls the Clerk Backend API for the instance: reading and changing every user, creating sessions and sign-in tokens — impersonating any user.',
@@ -179,6 +180,7 @@ export const identityDetectors: Detector[] = [
   },
   {
     id: 'workos-api-key',
+    priority: 1,
     title: 'WorkOS API key',
     description:
       'A WorkOS API key (`sk_`) assigned to a WorkOS-named variable. It calls every WorkOS API of its environment: SSO and directory-sync configuration, user management and audit logs — signing in as any user of connected organisations.',

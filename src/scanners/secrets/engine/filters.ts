@@ -6,8 +6,19 @@ import { shannonEntropy } from './entropy.js';
  * `isNotAGenericSecret`, which knows what ordinary configuration values look like.
  */
 
-const PLACEHOLDER_WORDS =
-  /(?:example|sample|dummy|placeholder|changeme|change_me|replace_?me|your[_-]?|my[_-]?(?:secret|token|key|password)|insert|redacted|fake|foobar|lorem|xxxx|test[_-]?(?:key|token|secret|password)|secret[_-]?here|token[_-]?here|key[_-]?here|here[_-]?is|not[_-]?a[_-]?real|notreal|invalid|todo|fixme|sk_test_)/i;
+const WORDS =
+  'example|sample|dummy|placeholder|changeme|change_me|replace_?me|your|my[_-]?(?:secret|token|key|password)|insert|redacted|fake|foobar|lorem|xxxx|test[_-]?(?:key|token|secret|password)|secret[_-]?here|token[_-]?here|key[_-]?here|here[_-]?is|not[_-]?a[_-]?real|notreal|invalid|todo|fixme';
+
+/**
+ * A placeholder word counts when it stands as a word (no letter on either side), so the same
+ * letters turning up by chance inside a long random key (`…xFaKe9…`) do not drop a real secret.
+ */
+const BOUNDED_WORD = new RegExp(`(?<![a-z])(?:${WORDS})(?![a-z])`, 'i');
+const ANY_WORD = new RegExp(`(?:${WORDS})`, 'i');
+const LETTERS_ONLY = /^[A-Za-z_-]+$/;
+
+/** Test-mode keys (`sk_test_…`) reach no real data. */
+const TEST_MODE = /^[a-z]{2,4}_test_/;
 
 /** Known documentation values published by providers. */
 const DOC_VALUES = new Set([
@@ -15,27 +26,34 @@ const DOC_VALUES = new Set([
   'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
   'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
   'AKIAI44QH8DHBEXAMPLE',
+  '110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw',
 ]);
 
-/** `***`, `xxxxxxxx`, `00000000`, `abcabcabc`: a run of one or two repeated characters. */
+/** `***`, `xxxxxxxx`, `00000000`, `abcabcabc`: a run of one to three characters. */
 function isRepetitive(v: string): boolean {
   if (/^(.)\1+$/.test(v)) return true;
-  const distinct = new Set(v).size;
-  return v.length >= 8 && distinct <= 3;
+  return v.length >= 8 && new Set(v).size <= 3;
+}
+
+/** The value without provider prefixes and separators: `pat-na1-0000-…` → `0000…`. */
+function body(v: string): string {
+  return v.replace(/^(?:[A-Za-z0-9]{1,20}[_.$-]){1,3}/, '').replace(/[-_.]/g, '');
 }
 
 /** Sequential runs such as `1234567890` or `abcdefghijkl` dominate fake keys in docs. */
 function isSequential(v: string): boolean {
   const seqs = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
-  const core = v.replace(/^[A-Za-z]{1,8}[_-]/, '');
+  const core = body(v);
   return core.length >= 8 && seqs.some((s) => s.includes(core.slice(0, 8)));
 }
 
-const MASKS = /(?:\*{3,}|•{3,}|x{6,}|X{6,}|\.{3}|…|<[^>]{1,40}>|\[[A-Z _-]{3,30}\])/;
+const MASKS = /(?:\*{3,}|•{3,}|x{6,}|X{6,}|\.{3}|…|<[A-Za-z][\w .-]{0,38}>|\[[A-Z _-]{3,30}\])/;
 
 export function isPlaceholder(value: string): boolean {
-  if (DOC_VALUES.has(value)) return true;
-  return PLACEHOLDER_WORDS.test(value) || MASKS.test(value) || isRepetitive(value) || isSequential(value);
+  if (DOC_VALUES.has(value) || TEST_MODE.test(value) || MASKS.test(value)) return true;
+  if (BOUNDED_WORD.test(value) || (LETTERS_ONLY.test(value) && ANY_WORD.test(value))) return true;
+  const core = body(value);
+  return isRepetitive(value) || (core.length >= 8 && isRepetitive(core)) || isSequential(value);
 }
 
 /** `${VAR}`, `$VAR`, `{{ .Values.x }}`, `%(x)s`, `process.env.X`, `os.environ[...]`, `@Value(...)`. */

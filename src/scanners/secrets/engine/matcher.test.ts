@@ -107,3 +107,24 @@ describe('columns', () => {
     expect(r!.endColumn).toBe(r!.column + T1.length);
   });
 });
+
+describe('overlapping detectors', () => {
+  const url: Detector = {
+    ...token,
+    id: 'test-url',
+    severity: 'medium',
+    keywords: ['https://'],
+    pattern: /https:\/\/[a-z]{1,20}:(?<secret>[A-Za-z0-9_]{8,64})@/,
+  };
+  const both = new SecretMatcher([token, url]);
+
+  it('reports a span once, by the more severe provider format', () => {
+    const rs = both.scan(Buffer.from(`git clone https://bot:${T1}@git.example.org/x.git\n`));
+    expect(rs.map((r) => r.detectorId)).toEqual(['test-token']);
+  });
+
+  it('keeps distinct secrets that only chain through a third overlap', () => {
+    const rs = both.scan(Buffer.from(`${T1} https://bot:Zq8xK2mV9rT4pLnW@h ${T2}\n`));
+    expect(rs.map((r) => r.detectorId)).toEqual(['test-token', 'test-url', 'test-token']);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Confidence } from '../../../core/severity.js';
+import { type Confidence, severityRank } from '../../../core/severity.js';
 import type { Detector } from '../detector.js';
 import { KeywordAutomaton } from './aho-corasick.js';
 import { shannonEntropy } from './entropy.js';
@@ -73,7 +73,7 @@ export class SecretMatcher {
         this.runDetector(b, di, lineStart, lineEnd, found, seen);
       }
     });
-    return toRawMatches(b, dropShadowedGeneric(found));
+    return toRawMatches(b, resolveOverlaps(found));
   }
 
   private runDetector(
@@ -140,23 +140,47 @@ function lineEndOf(b: Buffer, pos: number): number {
   return lineEndAfter(b, pos, MAX_LINE_REACH);
 }
 
-/** A provider-format match explains the value better than a name-based guess on the same span. */
-function dropShadowedGeneric(found: Found[]): Found[] {
-  const specific = found.filter((f) => !f.detector.generic).sort((x, y) => x.start - y.start);
-  if (specific.length === 0 || specific.length === found.length) return found;
-  return found.filter((f) => !f.detector.generic || !overlapsAny(specific, f));
+/**
+ * One finding per span of bytes: when detectors overlap (a token inside a URL, a key inside
+ * a service-account file), the most specific explanation wins (see `rank`).
+ */
+function resolveOverlaps(found: Found[]): Found[] {
+  found.sort((x, y) => x.start - y.start);
+  const kept: Found[] = [];
+  let cluster: Found[] = [];
+  let clusterEnd = -1;
+  for (const f of found) {
+    if (f.start >= clusterEnd && cluster.length > 0) {
+      kept.push(...pickDisjoint(cluster));
+      cluster = [];
+    }
+    cluster.push(f);
+    clusterEnd = cluster.length === 1 ? f.end : Math.max(clusterEnd, f.end);
+  }
+  kept.push(...pickDisjoint(cluster));
+  return kept;
 }
 
-function overlapsAny(sorted: readonly Found[], f: Found): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < f.end) lo = mid + 1;
-    else hi = mid;
+/** Provider format over name-based guess, then priority, then severity, then the longer span. */
+function rank(f: Found): number {
+  const d = f.detector;
+  return (
+    (d.generic ? 0 : 1e12) +
+    ((d.priority ?? 0) + 8) * 1e10 +
+    severityRank(d.severity) * 1e8 +
+    (f.end - f.start)
+  );
+}
+
+function pickDisjoint(cluster: Found[]): Found[] {
+  if (cluster.length <= 1) return cluster;
+  const chosen: Found[] = [];
+  for (const f of [...cluster].sort(
+    (x, y) => rank(y) - rank(x) || (x.detector.id < y.detector.id ? -1 : 1),
+  )) {
+    if (!chosen.some((c) => c.start < f.end && f.start < c.end)) chosen.push(f);
   }
-  for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (sorted[i]!.end > f.start) return true;
-  return false;
+  return chosen;
 }
 
 /**
