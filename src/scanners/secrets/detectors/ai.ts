@@ -1,5 +1,6 @@
 import type { Confidence } from '../../../core/severity.js';
 import type { Detector } from '../detector.js';
+import { ASSIGN, assigned, ci, GAP, lettersAndDigits, mixedCase, near, UUID } from './patterns.js';
 
 /**
  * AI and ML platform keys. Most providers now use distinctive prefixes (`sk-proj-`, `sk-ant-api03-`,
@@ -8,31 +9,6 @@ import type { Detector } from '../detector.js';
  * other `sk-` formats only next to their provider's name. Google AI (Gemini) keys are `AIza` keys,
  * owned by the GCP detectors.
  */
-
-/** `word` in any letter case, inside an otherwise case-sensitive pattern. */
-const ci = (word: string) => word.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
-
-/** Characters that may sit between a provider's name and the kind of value it names (`_`, `.`, `::`). */
-const GAP = '[A-Za-z0-9_.:-]{0,30}?';
-
-/** Quotes and an assignment operator between a name and its value. */
-const ASSIGN = String.raw`[A-Za-z0-9_.-]{0,20}["'\]]?\s{0,3}(?::=|=>|[:=])\s{0,3}["'\x60]?`;
-
-/** `value` assigned to a name matched by `name` (e.g. `MISTRAL_API_KEY = "..."`). */
-function assigned(name: string, value: string, end = '(?![A-Za-z0-9_-])'): RegExp {
-  return new RegExp(`${name}${ASSIGN}(?<secret>${value})${end}`);
-}
-
-/** `token` anywhere after one of the provider's `names` on the same line (at most `reach` characters on). */
-function near(names: string, token: string, edge = 'A-Za-z0-9_-', reach = 100): RegExp {
-  return new RegExp(String.raw`(?:${names})[^\n]{0,${reach}}?(?<![${edge}])(?<secret>${token})(?![${edge}])`);
-}
-
-/** Random base62 secrets mix both letter cases; words and identifiers do not. */
-const mixedCase = (s: string) => /[a-z]/.test(s) && /[A-Z]/.test(s);
-const lettersAndDigits = (s: string) => /[a-z]/i.test(s) && /[0-9]/.test(s);
-
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /** The body of OpenAI keys: random base64url with `T3BlbkFJ` in the middle. */
 const OPENAI_BODY = '[A-Za-z0-9_-]{16,200}T3BlbkFJ[A-Za-z0-9_-]{16,200}';

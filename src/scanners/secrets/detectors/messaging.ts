@@ -1,35 +1,12 @@
 import type { Confidence } from '../../../core/severity.js';
 import type { Detector } from '../detector.js';
+import { ASSIGN, assigned, ci, GAP, mixedCase, near, UUID } from './patterns.js';
 
 /**
  * Messaging, email and customer-support providers. Prefixed tokens (`xoxb-`, `SG.`, `xkeysib-`)
  * stand on their own; prefix-less ones (Twilio's 32-hex auth token, Pusher's secret) are only
  * reported when assigned to a name that carries the provider's name.
  */
-
-/** `word` in any letter case, inside an otherwise case-sensitive pattern. */
-const ci = (word: string) => word.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
-
-/** Characters that may sit between a provider's name and the kind of value it names (`_`, `.`, `::`). */
-const GAP = '[A-Za-z0-9_.:-]{0,30}?';
-
-/** Quotes and an assignment operator between a name and its value. */
-const ASSIGN = String.raw`[A-Za-z0-9_.-]{0,20}["'\]]?\s{0,3}(?::=|=>|[:=])\s{0,3}["'\x60]?`;
-
-/** `value` assigned to a name matched by `name` (e.g. `TWILIO_AUTH_TOKEN = "..."`). */
-function assigned(name: string, value: string, end = '(?![A-Za-z0-9_-])'): RegExp {
-  return new RegExp(`${name}${ASSIGN}(?<secret>${value})${end}`);
-}
-
-/** `token` anywhere after one of the provider's `names` on the same line (at most `reach` characters on). */
-function near(names: string, token: string, edge = 'A-Za-z0-9_-', reach = 100): RegExp {
-  return new RegExp(String.raw`(?:${names})[^\n]{0,${reach}}?(?<![${edge}])(?<secret>${token})(?![${edge}])`);
-}
-
-/** Random base62 secrets mix both letter cases; words and identifiers do not. */
-const mixedCase = (s: string) => /[a-z]/.test(s) && /[A-Z]/.test(s);
-
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 const SLACK_REVOKE =
   "Revoke the token (call auth.revoke with it, or reinstall the app / regenerate it under api.slack.com/apps > the app > OAuth & Permissions), store the new one in a secret manager, and review the workspace access logs and the app's recent activity.";

@@ -1,5 +1,5 @@
-import type { Confidence } from '../../../core/severity.js';
 import type { Detector } from '../detector.js';
+import { ASSIGN, assigned, ci, GAP, mixedCase, named, near, optionallyNear, UUID } from './patterns.js';
 
 /**
  * Payment providers. Several share prefixes (`sk_live_` is Stripe's and Paystack's, `live_` is
@@ -7,40 +7,6 @@ import type { Detector } from '../detector.js';
  * requires the provider's name on the same line, and detectors whose shapes overlap exclude each
  * other's exact format.
  */
-
-/** `word` in any letter case, inside an otherwise case-sensitive pattern. */
-const ci = (word: string) => word.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
-
-/** Characters that may sit between a provider's name and the kind of value it names (`_`, `.`, `::`). */
-const GAP = '[A-Za-z0-9_.:-]{0,30}?';
-
-/** Quotes and an assignment operator between a name and its value. */
-const ASSIGN = String.raw`[A-Za-z0-9_.-]{0,20}["'\]]?\s{0,3}(?::=|=>|[:=])\s{0,3}["'\x60]?`;
-
-/** `value` assigned to a name matched by `name` (e.g. `BRAINTREE_PRIVATE_KEY = "..."`). */
-function assigned(name: string, value: string, end = '(?![A-Za-z0-9_-])'): RegExp {
-  return new RegExp(`${name}${ASSIGN}(?<secret>${value})${end}`);
-}
-
-/** `token` anywhere after one of the provider's `names` on the same line (at most `reach` characters on). */
-function near(names: string, token: string, edge = 'A-Za-z0-9_-', reach = 100): RegExp {
-  return new RegExp(String.raw`(?:${names})[^\n]{0,${reach}}?(?<![${edge}])(?<secret>${token})(?![${edge}])`);
-}
-
-/** Like `near`, but the provider's name is optional: it only raises the confidence (see `named`). */
-function optionallyNear(names: string, token: string, edge = 'A-Za-z0-9_-', reach = 100): RegExp {
-  return new RegExp(
-    String.raw`(?:(?<ctx>${names})[^\n]{0,${reach}}?)?(?<![${edge}])(?<secret>${token})(?![${edge}])`,
-  );
-}
-
-const named = (_s: string, g: Readonly<Record<string, string | undefined>>): true | Confidence =>
-  g.ctx ? true : 'medium';
-
-/** Random base62 keys mix both letter cases; words and identifiers do not. */
-const mixedCase = (s: string) => /[a-z]/.test(s) && /[A-Z]/.test(s);
-
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 const STRIPE_ROTATE =
   'In the Stripe Dashboard (Developers > API keys), roll the key with an immediate expiry for the old one, put the new key in a secret manager, and review Developers > Logs and Events for requests you do not recognise (refunds, payouts, new webhook endpoints).';

@@ -1,45 +1,11 @@
-import type { Confidence } from '../../../core/severity.js';
 import type { Detector } from '../detector.js';
+import { ASSIGN, assigned, ci, GAP, mixedCase, named, near, optionallyNear, UUID } from './patterns.js';
 
 /**
  * SaaS productivity, content, shipping and social APIs. Prefixed tokens (`lin_api_`, `PMAK-`,
  * `figd_`) stand on their own; formats without a distinctive literal (Airtable's `pat...`, 32-hex
  * keys) require the provider's name on the line.
  */
-
-/** `word` in any letter case, inside an otherwise case-sensitive pattern. */
-const ci = (word: string) => word.replace(/[a-z]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
-
-/** Characters that may sit between a provider's name and the kind of value it names (`_`, `.`, `::`). */
-const GAP = '[A-Za-z0-9_.:-]{0,30}?';
-
-/** Quotes and an assignment operator between a name and its value. */
-const ASSIGN = String.raw`[A-Za-z0-9_.-]{0,20}["'\]]?\s{0,3}(?::=|=>|[:=])\s{0,3}["'\x60]?`;
-
-/** `value` assigned to a name matched by `name` (e.g. `JOTFORM_API_KEY = "..."`). */
-function assigned(name: string, value: string, end = '(?![A-Za-z0-9_-])'): RegExp {
-  return new RegExp(`${name}${ASSIGN}(?<secret>${value})${end}`);
-}
-
-/** `token` anywhere after one of the provider's `names` on the same line (at most `reach` characters on). */
-function near(names: string, token: string, edge = 'A-Za-z0-9_-', reach = 100): RegExp {
-  return new RegExp(String.raw`(?:${names})[^\n]{0,${reach}}?(?<![${edge}])(?<secret>${token})(?![${edge}])`);
-}
-
-/** Like `near`, but the provider's name is optional: it only raises the confidence (see `named`). */
-function optionallyNear(names: string, token: string, edge = 'A-Za-z0-9_-', reach = 100): RegExp {
-  return new RegExp(
-    String.raw`(?:(?<ctx>${names})[^\n]{0,${reach}}?)?(?<![${edge}])(?<secret>${token})(?![${edge}])`,
-  );
-}
-
-const named = (_s: string, g: Readonly<Record<string, string | undefined>>): true | Confidence =>
-  g.ctx ? true : 'medium';
-
-/** Random base62 secrets mix both letter cases; words and identifiers do not. */
-const mixedCase = (s: string) => /[a-z]/.test(s) && /[A-Z]/.test(s);
-
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 /** Mapbox tokens are `<pk|sk>.<base64url JSON with the user name "u">.<signature>`. */
 function mapboxPayload(token: string): boolean {
