@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderTable } from './table.js';
-import { cleanReport, sampleReport, shownSecret } from './test-report.js';
+import { cleanReport, largeReport, sampleReport, shownSecret } from './test-report.js';
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 const plain = (report = sampleReport()) => renderTable(report, { color: false });
@@ -68,9 +68,27 @@ describe('table format', () => {
   it('lists excepted findings compactly at the end, not in the severity groups', () => {
     const out = plain();
     expect(section(out, 'HIGH')).not.toContain('github-pat');
-    expect(section(out, '1 finding excepted or ignored')).toContain(
-      'high     secrets/github-pat  scripts/deploy.sh:12  Excepted by EXC-12 (gatehouse.yml), approved by alice until 2099-12-31',
+    const block = section(out, '1 finding excepted or ignored');
+    expect(block).toContain(
+      'exceptions[EXC-12]: 1 finding — Excepted by EXC-12 (gatehouse.yml), approved by alice until 2099-12-31',
     );
+    expect(block).toContain('    high     secrets/github-pat  scripts/deploy.sh:12');
+  });
+
+  it('groups many excepted findings under their exception and counts the rest', () => {
+    const report = largeReport(40);
+    for (const d of report.gate.findings) {
+      Object.assign(d, {
+        action: 'ignore',
+        status: 'excepted',
+        policyRule: 'exceptions[EXC-9]',
+        reason: 'Excepted by EXC-9',
+      });
+    }
+    const out = renderTable(report, { color: false });
+    expect(out).toContain('exceptions[EXC-9]: 40 findings — Excepted by EXC-9');
+    expect(out).toContain('… and 35 more');
+    expect(out.split('\n').length).toBeLessThan(40);
   });
 
   it('summarises counts, scanners, diagnostics, and ends with the verdict', () => {

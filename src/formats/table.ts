@@ -102,16 +102,29 @@ function packageText(v: FindingView): string {
   return `${oneLine(p.name)}@${oneLine(p.version)} (${oneLine(p.ecosystem)}), ${oneLine(vuln.id)}, ${fixed}`;
 }
 
+/** Listed one per line up to this many per exception or rule; beyond, a count (the JSON report has them all). */
+const SUPPRESSED_SHOWN = 5;
+
+/** Grouped by the exception or gate rule that suppressed them, so a broad exception stays one paragraph. */
 function suppressedBlock(view: ReportView, c: Colors): string[] {
-  const n = view.suppressed.length;
-  const lines = [c.dim(`${plural(n, 'finding')} excepted or ignored`)];
-  for (const v of view.suppressed) {
-    const f = v.finding;
+  const lines = [c.dim(`${plural(view.suppressed.length, 'finding')} excepted or ignored`)];
+  const groups = new Map<string, FindingView[]>();
+  for (const v of view.suppressed)
+    groups.set(v.decision.policyRule, [...(groups.get(v.decision.policyRule) ?? []), v]);
+  for (const [policyRule, members] of groups) {
     lines.push(
       c.dim(
-        `  ${f.severity.padEnd(8)} ${oneLine(f.ruleId)}  ${oneLine(locationText(f.location))}  ${suppressionText(v.decision)}`,
+        `  ${oneLine(policyRule)}: ${plural(members.length, 'finding')} — ${suppressionText(members[0]!.decision)}`,
       ),
     );
+    for (const v of members.slice(0, SUPPRESSED_SHOWN)) {
+      const f = v.finding;
+      lines.push(
+        c.dim(`    ${f.severity.padEnd(8)} ${oneLine(f.ruleId)}  ${oneLine(locationText(f.location))}`),
+      );
+    }
+    if (members.length > SUPPRESSED_SHOWN)
+      lines.push(c.dim(`    … and ${members.length - SUPPRESSED_SHOWN} more`));
   }
   return lines;
 }

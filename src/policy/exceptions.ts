@@ -106,7 +106,7 @@ const fileSchema = z.strictObject({ exceptions: z.array(exceptionSchema).default
  * Reads an exceptions file: a top-level list, or `{exceptions: [...]}`. An empty file is
  * an empty list (every exception removed), not an error.
  */
-export function loadExceptionsFile(path: string): ExceptionEntry[] {
+export function loadExceptionsFile(path: string, shownAs = path): ExceptionEntry[] {
   const raw = readYamlFile(path);
   if (raw === null || raw === undefined) return [];
   if (typeof raw !== 'object') {
@@ -119,7 +119,7 @@ export function loadExceptionsFile(path: string): ExceptionEntry[] {
   const list = Array.isArray(raw)
     ? parseOrThrow(z.array(exceptionSchema), raw, path, 'exceptions')
     : parseOrThrow(fileSchema, raw, path, '').exceptions;
-  return list.map((spec, i) => ({ spec, source: `${path}: exceptions[${i}]` }));
+  return list.map((spec, i) => ({ spec, source: `${shownAs}: exceptions[${i}]` }));
 }
 
 function parseOrThrow<T extends z.ZodType>(

@@ -219,7 +219,11 @@ describe('verdict and counts', () => {
   });
 
   it('records the baseline it compared with', () => {
-    const d = evaluateGate([], policy(), { now: NOW, baseline: new Set(['ab', 'cd']), baselineFile: 'base.json' });
+    const d = evaluateGate([], policy(), {
+      now: NOW,
+      baseline: new Set(['ab', 'cd']),
+      baselineFile: 'base.json',
+    });
     expect(d.baseline).toEqual({ file: 'base.json', fingerprints: 2 });
   });
 

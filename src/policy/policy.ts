@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { CONFIG_FILE } from '../core/config.js';
 import type { Config, GateConfig } from '../core/config-schema.js';
 import { UserError } from '../core/errors.js';
@@ -36,7 +36,7 @@ export function compilePolicy(
   configPath?: string,
   opts: CompilePolicyOptions = {},
 ): CompiledPolicy {
-  const configFile = configPath ?? CONFIG_FILE;
+  const configFile = configPath ? shownPath(configPath) : CONFIG_FILE;
   const base = configPath ? dirname(resolve(configPath)) : resolve(opts.root ?? '.');
   const entries: ExceptionEntry[] = config.exceptions.map((spec, i) => ({
     spec,
@@ -44,8 +44,9 @@ export function compilePolicy(
   }));
   let exceptionsFile = configFile;
   if (config.exceptions_file) {
-    exceptionsFile = resolve(base, config.exceptions_file);
-    entries.push(...readExceptionsFile(exceptionsFile, configFile));
+    const path = resolve(base, config.exceptions_file);
+    exceptionsFile = shownPath(path);
+    entries.push(...readExceptionsFile(path, configFile));
   }
   const policy: CompiledPolicy = {
     gate: config.gate,
@@ -57,6 +58,12 @@ export function compilePolicy(
   return policy;
 }
 
+/** Reports name files relative to where gatehouse runs (the checkout in CI), not by absolute path. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 function readExceptionsFile(path: string, configFile: string): ExceptionEntry[] {
   if (!existsSync(path)) {
     throw new UserError(
@@ -64,5 +71,5 @@ function readExceptionsFile(path: string, configFile: string): ExceptionEntry[] 
       'the path is relative to the directory of gatehouse.yml; create the file (an empty list is fine) or fix the path',
     );
   }
-  return loadExceptionsFile(path);
+  return loadExceptionsFile(path, shownPath(path));
 }

@@ -71,6 +71,8 @@ const IDENTIFIER =
   /^[a-z]+(?:[A-Z][a-z0-9]+)+$|^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z]+:\/\/|~\/|[A-Za-z]:\\)/;
 const FUNCTION_CALL = /^[A-Za-z_$][\w$.]*\(/;
+/** `m.groups?.secret`, `keys.rsa`, `cfg.db.password`: code reading a value, not the value. */
+const MEMBER_ACCESS = /^[a-z_$][\w$]{0,24}(?:\??\.[A-Za-z_$][\w$]{0,40}){1,6}$/;
 
 /**
  * For name-based detection (`password = "..."`): ordinary values that sit next to such names
@@ -80,7 +82,8 @@ const FUNCTION_CALL = /^[A-Za-z_$][\w$.]*\(/;
 export function isNotAGenericSecret(value: string, minEntropy: number): boolean {
   if (isPlaceholder(value) || isReference(value)) return true;
   if (HEX_HASH.test(value) || UUID.test(value) || INTEGRITY.test(value)) return true;
-  if (IDENTIFIER.test(value) || PATH_OR_URL.test(value) || FUNCTION_CALL.test(value)) return true;
+  if (IDENTIFIER.test(value) || PATH_OR_URL.test(value) || FUNCTION_CALL.test(value) || MEMBER_ACCESS.test(value))
+    return true;
   if (/\s/.test(value)) return true;
   if (!/[0-9]/.test(value) && !/[^A-Za-z]/.test(value)) return true;
   return shannonEntropy(value) < minEntropy;
