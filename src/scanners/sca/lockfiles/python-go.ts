@@ -1,0 +1,3 @@
+import type { LockfileParser } from './parser.js';
+
+export const pythonGoParsers: LockfileParser[] = [];
