@@ -7,6 +7,7 @@ function list<T extends z.ZodType>(item: T) {
   return z.preprocess((v) => (v === null ? [] : v), z.array(item)).default([]);
 }
 const threshold = z.enum([...SEVERITIES, 'none']);
+const scannerOptions = z.preprocess((v) => v ?? {}, z.record(z.string(), z.unknown())).default({});
 // Date.parse rolls 2025-02-30 over to March 2, so a real date is one that reads back the same.
 // `abort` keeps a malformed date to one message instead of two.
 const isoDate = z
@@ -64,7 +65,9 @@ export const configSchema = z.strictObject({
   scanners: z.array(z.string()).optional(),
   exclude: list(z.string()),
   max_file_size: size.default(10 * 1024 * 1024),
-  secrets: z.preprocess((v) => v ?? {}, z.record(z.string(), z.unknown())).default({}),
+  // Each scanner validates its own options (see its options.ts), so their errors name the key too.
+  secrets: scannerOptions,
+  sca: scannerOptions,
   gate: gateSchema.default(() => gateSchema.parse({})),
   exceptions: list(exceptionSchema),
   exceptions_file: z.string().optional(),

@@ -22,6 +22,10 @@ export interface ScanOptions {
   maxFileSize: number;
   /** Worker threads a scanner may use; 1 means in-process. */
   threads: number;
+  /** Scan the packages of this CycloneDX or SPDX file instead of the tree's lockfiles. */
+  sbom?: string;
+  /** Allow registry look-ups (package risk); nothing is fetched otherwise. */
+  online?: boolean;
 }
 
 export interface ScanContext {

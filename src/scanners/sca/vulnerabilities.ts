@@ -1,0 +1,108 @@
+import type { FindingDraft } from '../../core/finding.js';
+import type { Package } from '../../core/package.js';
+import type { Severity } from '../../core/severity.js';
+import { type AdvisorySeverity, severityOf } from '../../vulndb/cvss/index.js';
+import { type AffectedMatch, affects, mergeAliases, type VulnerabilityGroup } from '../../vulndb/match.js';
+import type { OsvRecord } from '../../vulndb/osv.js';
+import type { VulnStore } from '../../vulndb/store.js';
+import { VULNERABLE_DEPENDENCY } from './rules.js';
+
+interface Hit {
+  group: VulnerabilityGroup;
+  matches: AffectedMatch[];
+}
+
+/** Records that affect one exact package version, grouped so aliases make one vulnerability. */
+function hitsFor(pkg: Package, store: VulnStore): Hit[] {
+  const matches = new Map<string, AffectedMatch>();
+  const records: OsvRecord[] = [];
+  for (const record of store.recordsFor(pkg.ecosystem, pkg.name)) {
+    const m = affects(record, { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version });
+    if (!m) continue;
+    matches.set(record.id, m);
+    records.push(record);
+  }
+  return mergeAliases(records).map((group) => ({
+    group,
+    matches: group.records.map((r) => matches.get(r.id)!),
+  }));
+}
+
+/**
+ * One finding per vulnerability per package version per lockfile. Versions that are only
+ * ranges are never matched: a guess would be a false positive or a false "clean".
+ */
+export function vulnerabilityDrafts(packages: readonly Package[], store: VulnStore): FindingDraft[] {
+  const byVersion = new Map<string, Hit[]>();
+  const drafts: FindingDraft[] = [];
+  for (const pkg of packages) {
+    if (!pkg.resolved || !pkg.version) continue;
+    const key = `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`;
+    let hits = byVersion.get(key);
+    if (!hits) {
+      hits = hitsFor(pkg, store);
+      byVersion.set(key, hits);
+    }
+    for (const hit of hits) drafts.push(toDraft(pkg, hit));
+  }
+  return drafts;
+}
+
+const CVSS_TO_SEVERITY: Record<AdvisorySeverity['severity'], Severity> = {
+  critical: 'critical',
+  high: 'high',
+  medium: 'medium',
+  low: 'low',
+  none: 'info',
+};
+
+/** The group's best-rated record speaks for its severity; unknown severity is medium, and says so. */
+function groupSeverity(group: VulnerabilityGroup): AdvisorySeverity | undefined {
+  const primary = group.records.find((r) => r.id === group.id);
+  return (primary && severityOf(primary)) ?? group.records.map(severityOf).find((s) => s !== undefined);
+}
+
+/** Fixed versions of every record in the group, deduplicated, in the matcher's order. */
+function fixedVersions(hit: Hit): string[] {
+  return [...new Set(hit.matches.flatMap((m) => m.fixed))];
+}
+
+/**
+ * The fingerprint must survive a new alias record arriving (which can change the primary id):
+ * the lowest CVE id is the most stable name a vulnerability has, else the primary id.
+ */
+function stableId(group: VulnerabilityGroup): string {
+  const cves = [group.id, ...group.aliases].filter((id) => id.startsWith('CVE-')).sort();
+  return cves[0] ?? group.id;
+}
+
+function toDraft(pkg: Package, hit: Hit): FindingDraft {
+  const { group } = hit;
+  const sev = groupSeverity(group);
+  const fixed = fixedVersions(hit);
+  const summary = group.records.find((r) => r.id === group.id)?.summary ?? group.records[0]?.summary ?? '';
+  const fix = fixed.length > 0 ? `fixed in ${fixed.join(', ')}` : 'no fixed version published';
+  const draft: FindingDraft = {
+    ruleId: VULNERABLE_DEPENDENCY.id,
+    message: `${pkg.name}@${pkg.version} is affected by ${group.id}${summary ? ` (${summary})` : ''}; ${fix}`,
+    location: { path: pkg.source.path, ...(pkg.source.line ? { startLine: pkg.source.line } : {}) },
+    fingerprintContent: `${pkg.purl.split('?')[0]}|${stableId(group)}`,
+    severity: sev ? CVSS_TO_SEVERITY[sev.severity] : 'medium',
+    vulnerability: {
+      id: group.id,
+      aliases: group.aliases,
+      package: { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version, purl: pkg.purl },
+      fixedVersions: fixed,
+      ...(sev?.vector && sev.score !== undefined && sev.version
+        ? { cvss: { version: sev.version, vector: sev.vector, score: sev.score } }
+        : {}),
+    },
+    properties: {
+      ecosystem: pkg.ecosystem,
+      severitySource: sev?.source ?? 'unknown',
+      ...(pkg.direct !== undefined ? { direct: pkg.direct } : {}),
+      ...(pkg.dev !== undefined ? { dev: pkg.dev } : {}),
+    },
+  };
+  return draft;
+}
