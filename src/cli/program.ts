@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.js';
 import { toolVersion } from '../core/version.js';
+import { registerDb } from './db.js';
 import { registerInit } from './init.js';
 import { registerRules } from './rules.js';
+import { registerSbom } from './sbom.js';
 import { registerScan } from './scan.js';
 
 export const EXIT_PASS = 0;
@@ -23,6 +25,8 @@ function program(state: RunState): Command {
   registerScan(p, state);
   registerInit(p);
   registerRules(p);
+  registerSbom(p, state);
+  registerDb(p);
   return p;
 }
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
@@ -28,6 +29,8 @@ interface ScanFlags {
   gitHistory?: boolean;
   exclude?: string[];
   color?: boolean;
+  sbom?: string;
+  online?: boolean;
 }
 
 export function registerScan(program: Command, state: RunState): void {
@@ -49,6 +52,14 @@ export function registerScan(program: Command, state: RunState): void {
     )
     .option('--git-history', 'scan every blob in the git history for secrets instead of the working tree')
     .option('--exclude <glob...>', 'extra paths to leave out (globs, relative to the scanned path)')
+    .option(
+      '--sbom <file>',
+      'scan the packages of a CycloneDX or SPDX JSON SBOM instead of the lockfiles (implies --scanners sca)',
+    )
+    .option(
+      '--online',
+      'allow registry look-ups for package risk (package exists, publish date, install scripts)',
+    )
     .option('--no-color', 'no ANSI colours in the table')
     .action(async (path: string, flags: ScanFlags) => {
       state.exitCode = await scanCommand(path, flags);

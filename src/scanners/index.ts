@@ -1,9 +1,10 @@
 import { UserError } from '../core/errors.js';
 import type { Scanner } from '../core/scanner.js';
+import { scaScanner } from './sca/index.js';
 import { secretsScanner } from './secrets/index.js';
 
 /** Every scanner Gatehouse ships, in the order they are listed to users. */
-export const SCANNERS: readonly Scanner[] = [secretsScanner];
+export const SCANNERS: readonly Scanner[] = [secretsScanner, scaScanner];
 
 export const DEFAULT_SCANNERS = ['secrets'];
 

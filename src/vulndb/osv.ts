@@ -17,6 +17,8 @@ export interface OsvAffected {
   package?: { ecosystem: string; name: string; purl?: string };
   ranges?: OsvRange[];
   versions?: string[];
+  /** Per-package severity (OSV 1.5+), for records whose packages differ in severity. */
+  severity?: OsvSeverity[];
   ecosystem_specific?: Record<string, unknown>;
   database_specific?: Record<string, unknown>;
 }

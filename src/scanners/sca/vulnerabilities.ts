@@ -5,6 +5,7 @@ import { type AdvisorySeverity, severityOf } from '../../vulndb/cvss/index.js';
 import { type AffectedMatch, affects, mergeAliases, type VulnerabilityGroup } from '../../vulndb/match.js';
 import type { OsvRecord } from '../../vulndb/osv.js';
 import type { VulnStore } from '../../vulndb/store.js';
+import { orderingFor } from '../../vulndb/versions/index.js';
 import { VULNERABLE_DEPENDENCY } from './rules.js';
 
 interface Hit {
@@ -76,15 +77,34 @@ function stableId(group: VulnerabilityGroup): string {
   return cves[0] ?? group.id;
 }
 
+/** The upgrade that applies: the lowest fixed version above the installed one, then the others. */
+function fixAdvice(pkg: Package, fixed: readonly string[]): string {
+  if (fixed.length === 0) return 'no fixed version published';
+  const order = orderingFor(pkg.ecosystem);
+  const above = order?.isValid(pkg.version)
+    ? fixed.filter((v) => order.isValid(v) && order.compare(v, pkg.version) > 0)
+    : [];
+  if (above.length === 0) return `fixed in ${fixed.join(', ')}`;
+  const others = fixed.filter((v) => v !== above[0]);
+  return `upgrade to ${above[0]}${others.length > 0 ? ` (fixed in ${others.join(', ')} on other release lines)` : ''}`;
+}
+
+/** The names people search for: the CVE first, then the others, a few at most. */
+function aliasText(group: VulnerabilityGroup): string {
+  const sorted = [...group.aliases].sort((a, b) => Number(!a.startsWith('CVE-')) - Number(!b.startsWith('CVE-')));
+  const shown = sorted.slice(0, 3).join(', ');
+  return shown ? ` (${shown}${sorted.length > 3 ? ', …' : ''})` : '';
+}
+
 function toDraft(pkg: Package, hit: Hit): FindingDraft {
   const { group } = hit;
   const sev = groupSeverity(group);
   const fixed = fixedVersions(hit);
   const summary = group.records.find((r) => r.id === group.id)?.summary ?? group.records[0]?.summary ?? '';
-  const fix = fixed.length > 0 ? `fixed in ${fixed.join(', ')}` : 'no fixed version published';
+  const rating = sev ? '' : ' Severity not rated by the advisory; treated as medium.';
   const draft: FindingDraft = {
     ruleId: VULNERABLE_DEPENDENCY.id,
-    message: `${pkg.name}@${pkg.version} is affected by ${group.id}${summary ? ` (${summary})` : ''}; ${fix}`,
+    message: `${pkg.name}@${pkg.version} is affected by ${group.id}${aliasText(group)}${summary ? `: ${summary}` : ''}; ${fixAdvice(pkg, fixed)}.${rating}`,
     location: { path: pkg.source.path, ...(pkg.source.line ? { startLine: pkg.source.line } : {}) },
     fingerprintContent: `${pkg.purl.split('?')[0]}|${stableId(group)}`,
     severity: sev ? CVSS_TO_SEVERITY[sev.severity] : 'medium',
