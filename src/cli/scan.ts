@@ -84,6 +84,8 @@ async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
       gitHistory: Boolean(flags.gitHistory),
       maxFileSize: config.max_file_size,
       threads: availableParallelism(),
+      ...(flags.sbom ? { sbom: checkSbomFile(flags.sbom) } : {}),
+      ...(flags.online ? { online: true } : {}),
     },
     makeProgress: (files, bytes) =>
       shouldShowProgress(process.stderr, process.env)
@@ -110,7 +112,14 @@ function displayPath(path: string, root: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
+function checkSbomFile(path: string): string {
+  const abs = resolve(path);
+  if (!existsSync(abs)) throw new UserError(`--sbom: ${path} does not exist`);
+  return abs;
+}
+
 function scannerNames(flags: ScanFlags, config: Config): string[] {
+  if (flags.sbom && !flags.scanners) return ['sca'];
   if (flags.scanners)
     return flags.scanners
       .split(',')
