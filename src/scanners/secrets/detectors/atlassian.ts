@@ -1,5 +1,6 @@
 import type { Detector } from '../detector.js';
 import { hasHexCrc32Suffix } from '../engine/checksums.js';
+import { ASSIGN_OPERATOR } from './patterns.js';
 
 /**
  * Atlassian's prefixed tokens (`ATATT`, `ATCTT`, `ATBB`, Trello's `ATTA`) end in 8 hexadecimal
@@ -18,7 +19,7 @@ function isDataCenterToken(b64: string): boolean {
 }
 
 /** `=`, `:`, `:=`, `=>` between a name and its value; `var name string =` (Go) too. */
-const ASSIGN = String.raw`["'\]]?(?:\s{1,3}string)?\s{0,3}(?::=|=>|\?=|[:=])\s{0,3}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?(?:\s{1,3}string)?\s{0,3}${ASSIGN_OPERATOR}\s{0,3}["'\x60]?`;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 const API_TOKENS_REFS = [

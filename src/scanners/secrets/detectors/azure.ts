@@ -1,7 +1,8 @@
 import type { Detector } from '../detector.js';
+import { ASSIGN_OPERATOR } from './patterns.js';
 
 /** `name = value`, `name: value`, `"name": "value"`, `name => value` between a credential name and its value. */
-const ASSIGN = String.raw`["']?\s{0,3}(?::=|=>|[:=])\s{0,3}["']?`;
+const ASSIGN = String.raw`["']?\s{0,3}${ASSIGN_OPERATOR}\s{0,3}["']?`;
 /** Base64 of a 64-byte key (storage, Cosmos DB) and of a 32-byte key (Service Bus, SignalR, ...). */
 const KEY64 = `[A-Za-z0-9+/]{86}==`;
 const KEY32 = `[A-Za-z0-9+/]{43}=`;

@@ -1,4 +1,5 @@
 import type { Detector } from '../detector.js';
+import { ASSIGN_OPERATOR } from './patterns.js';
 
 /**
  * CI/CD services. Prefixed formats (CircleCI, Buildkite, SonarQube, TeamCity, Harness) are
@@ -7,7 +8,7 @@ import type { Detector } from '../detector.js';
  * for tokens, and are reported at medium confidence.
  */
 /** `=`, `:`, `:=`, `=>` between a name and its value; `var name string =` (Go) too. */
-const ASSIGN = String.raw`["'\]]?(?:\s{1,3}string)?\s{0,3}(?::=|=>|\?=|[:=])\s{0,3}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?(?:\s{1,3}string)?\s{0,3}${ASSIGN_OPERATOR}\s{0,3}["'\x60]?`;
 const CRED = String.raw`[\w.-]{0,24}?(?:token|key|secret|password|passwd|pass|pat|auth)[\w.-]{0,12}?`;
 const END = `(?![A-Za-z0-9_+/=-])`;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -576,6 +577,31 @@ export const ciDetectors: Detector[] = [
         'CODEMAGIC_API_TOKEN=$CM_API_TOKEN',
         'CODEMAGIC_APP_ID=5f3c2a1b9e8d7c6b5a4f3e2d',
         'CODEMAGIC_API_TOKEN=hvrGvwwvFngjyE3iBv',
+      ],
+    },
+  },
+  {
+    id: 'prefect-api-key',
+    title: 'Prefect Cloud API key',
+    description:
+      'A Prefect Cloud API key (`pnu_`). It runs and changes flows and deployments in the workspaces its user can reach.',
+    provider: 'Prefect',
+    severity: 'high',
+    keywords: ['pnu_'],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>pnu_[A-Za-z0-9]{36})(?![A-Za-z0-9_])/,
+    minEntropy: 3.5,
+    remediation:
+      'Delete the key in Prefect Cloud (Account settings > API keys), create a new one, and store it as a CI secret.',
+    references: ['https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys'],
+    examples: {
+      positive: [
+        'PREFECT_API_KEY=pnu_Q3xhOmZDsCDZOsw48Fnfe83N4Ej0DFH67N0i',
+        'prefect cloud login -k pnu_iPe7K85ZZoXGDsaU5kD6wwYSuDTbnNinXp2S',
+      ],
+      negative: [
+        'PREFECT_API_KEY=pnu_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        'PREFECT_API_KEY=${PREFECT_API_KEY}',
+        'pnu_Q3xhOmZDsCDZOsw48Fnfe83N4Ej0',
       ],
     },
   },

@@ -1,7 +1,8 @@
 import type { Detector } from '../detector.js';
+import { ASSIGN_OPERATOR } from './patterns.js';
 
 /** `name = value`, `name: value`, `"name": "value"`, `name => value` between a credential name and its value. */
-const ASSIGN = String.raw`[A-Za-z0-9_]{0,12}["']?\s{0,3}(?::=|=>|[:=])\s{0,3}["']?`;
+const ASSIGN = String.raw`[A-Za-z0-9_]{0,12}["']?\s{0,3}${ASSIGN_OPERATOR}\s{0,3}["']?`;
 const UUID = `[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
 
 /**

@@ -2,9 +2,10 @@ import type { Confidence, Severity } from '../../../core/severity.js';
 import type { Detector } from '../detector.js';
 import { isReference } from '../engine/filters.js';
 import { decodeJwt, JWT_PATTERN } from './jwt.js';
+import { ASSIGN_OPERATOR } from './patterns.js';
 
 /** `name = value`, `name: value`, `"name": "value"`, `name => value` between a credential name and its value. */
-const ASSIGN = String.raw`[A-Za-z0-9_]{0,12}["']?\s{0,3}(?::=|=>|[:=])\s{0,3}["']?`;
+const ASSIGN = String.raw`[A-Za-z0-9_]{0,12}["']?\s{0,3}${ASSIGN_OPERATOR}\s{0,3}["']?`;
 const UUID = `[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
 
 /** Words that stand for a password in templates and docs rather than being one. */
@@ -99,6 +100,9 @@ function passwordVerdict(raw: string, user?: string, host?: string): boolean | C
   const lower = pw.toLowerCase();
   if (PLACEHOLDER_PASSWORDS.has(lower)) return false;
   if (/^pscale_(?:pw|tkn|oauth)_/.test(pw)) return false; // reported by the PlanetScale rules
+  const local = host !== undefined && LOCAL_HOST.test(host);
+  // A local container's default account (guest:guest@localhost) grants nothing beyond the laptop.
+  if (local && LOCAL_DEFAULTS.has(lower)) return false;
   if (LOCAL_DEFAULTS.has(lower) || (user !== undefined && lower === decoded(user).toLowerCase()))
     return 'low';
   if (host !== undefined && LOCAL_HOST.test(host)) return 'medium';
@@ -168,12 +172,14 @@ export const databasesDetectors: Detector[] = [
     references: ['https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS'],
     positive: [
       'DATABASE_URL=postgres://app_user:9G46yISzOsuGIW2kjwK1@db.acme-prod.internal:5432/orders',
+      // Reported with low confidence: a default password on a real host.
+      'DATABASE_URL: postgres://postgres:postgres@db.staging.acme.io:5432/app',
       'SQLALCHEMY_DATABASE_URI = "postgresql+psycopg2://reporting:X45nUx6so9xuQ39X51@ep-cool-darkness-123456.eu-central-1.aws.neon.tech/neondb?sslmode=require"',
-      // Reported with low confidence: the local container default.
-      'DATABASE_URL: postgres://postgres:postgres@localhost:5432/app_dev',
     ],
     negative: [
       'DATABASE_URL=postgres://postgres:${POSTGRES_PASSWORD}@db:5432/app',
+      // A local container's default account on localhost grants nothing.
+      'DATABASE_URL: postgres://postgres:postgres@localhost:5432/app_dev',
       'DATABASE_URL=postgresql://user:password@localhost:5432/mydb',
       'DATABASE_URL=postgres://<user>:<password>@<host>:5432/<db>',
       'DATABASE_URL=postgres://app_user@db.internal:5432/orders',
@@ -249,11 +255,11 @@ export const databasesDetectors: Detector[] = [
     positive: [
       'CELERY_BROKER_URL=amqps://orders:HIePKeEMjoSiDVMMUYqWethC@rattlesnake.rmq.cloudamqp.com/orders',
       'amqp_url: amqp://svc-billing:y0oYbDgXzuhFuK3S19Zl@rabbitmq.acme.internal:5672/%2F',
-      // Reported with low confidence: the RabbitMQ default account.
-      'AMQP_URL=amqp://guest:guest@localhost:5672/',
     ],
     negative: [
       'AMQP_URL=amqp://user:pass@localhost:5672/',
+      // A local container's default account on localhost grants nothing.
+      'AMQP_URL=amqp://guest:guest@localhost:5672/',
       'AMQP_URL=amqp://${RABBIT_USER}:${RABBIT_PASS}@rabbit:5672/',
       'AMQP_URL=amqp://rabbit:5672/',
     ],

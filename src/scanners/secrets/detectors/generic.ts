@@ -1,4 +1,5 @@
 import type { Detector } from '../detector.js';
+import { ASSIGN_OPERATOR } from './patterns.js';
 
 /**
  * Name-based detection: a high-entropy value assigned to a secret-like name. The patterns
@@ -6,7 +7,11 @@ import type { Detector } from '../detector.js';
  * puts next to such names — references, calls, identifiers, hashes, placeholders — is
  * dropped by the generic filters in engine/filters.ts.
  */
-const ASSIGN = String.raw`["'\]]?\s{0,3}(?::=|=>|\?=|[:=])\s{0,3}(?<q>["'\x60]?)`;
+/**
+ * `=`, `:`, `:=`, `=>`, `?=`, a typed declaration (`dbPassword: string = `), and PHP's
+ * `define('DB_PASSWORD', '…')`.
+ */
+const ASSIGN = String.raw`["'\]]?\s{0,3}(?::\s{0,2}[A-Za-z_][\w<>\[\]|.]{0,30}\s{0,2}=(?!=)|${ASSIGN_OPERATOR})\s{0,3}(?<q>["'\x60]?)`;
 const VALUE = (min: number) =>
   String.raw`(?<secret>[^\s"'\x60;,()\[\]{}<>=][^\s"'\x60;,()\[\]{}<>]{${min - 1},160})\k<q>(?![^\s"'\x60;,)\]}>])`;
 
@@ -67,6 +72,7 @@ export const genericDetectors: Detector[] = [
         'password: "********"',
         'if (password == "") return;',
         'password_min_length = 12',
+        'if (password === "Tq8#vN3m!Lx2Rz") {',
       ],
     },
   },
@@ -121,6 +127,9 @@ export const genericDetectors: Detector[] = [
         'access_key: "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8"',
         'secret: XXXXXXXXXXXXXXXXXXXXXXXX',
         'token_type = "bearer_token_for_clients"',
+        'client_secret: vault:secret/data/payments#client_secret',
+        'api_key: arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/api-key-Ab12Cd',
+        'MAPBOX_ACCESS_TOKEN_PUBLIC: pk.eyJ1IjoiYWNtZSIsImEiOiJjbHh4eHh4In0.Zx9Lq2Vb7NmR4tK8pWc3Hd',
       ],
     },
   },

@@ -1,5 +1,6 @@
 import type { Detector } from '../detector.js';
 import { hasBase62Crc32Suffix } from '../engine/checksums.js';
+import { ASSIGN_OPERATOR } from './patterns.js';
 
 /**
  * GitHub tokens: `gh` + a type letter + `_` + 36 base62 characters, of which the last 6 are the
@@ -14,7 +15,7 @@ const CLASSIC_REFS = [
 ];
 
 /** `=`, `:`, `:=`, `=>` between a name and its value; `var name string =` (Go) too. */
-const ASSIGN = String.raw`["'\]]?(?:\s{1,3}string)?\s{0,3}(?::=|=>|\?=|[:=])\s{0,3}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?(?:\s{1,3}string)?\s{0,3}${ASSIGN_OPERATOR}\s{0,3}["'\x60]?`;
 
 export const githubDetectors: Detector[] = [
   {

@@ -1,4 +1,5 @@
 import type { Detector } from '../detector.js';
+import { ASSIGN_OPERATOR } from './patterns.js';
 
 /**
  * Identity providers. Their client secrets and management tokens control who can sign in to
@@ -7,7 +8,7 @@ import type { Detector } from '../detector.js';
  * for theirs with the name nearby.
  */
 /** `=`, `:`, `:=`, `=>` between a name and its value; `var name string =` (Go) too. */
-const ASSIGN = String.raw`["'\]]?(?:\s{1,3}string)?\s{0,3}(?::=|=>|\?=|[:=])\s{0,3}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?(?:\s{1,3}string)?\s{0,3}${ASSIGN_OPERATOR}\s{0,3}["'\x60]?`;
 const CRED = String.raw`[\w.-]{0,24}?(?:token|key|secret|password|pass|auth)[\w.-]{0,12}?`;
 const END = `(?![A-Za-z0-9_+/=-])`;
 

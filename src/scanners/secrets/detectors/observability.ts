@@ -1,5 +1,6 @@
 import type { Detector } from '../detector.js';
 import { crc32HexLittleEndian } from '../engine/checksums.js';
+import { ASSIGN_OPERATOR } from './patterns.js';
 
 /**
  * Monitoring, logging and error-tracking services. Ingest-only keys are medium severity: they
@@ -7,7 +8,7 @@ import { crc32HexLittleEndian } from '../engine/checksums.js';
  * high. Public-by-design values — Sentry DSNs — are not reported.
  */
 /** `=`, `:`, `:=`, `=>` between a name and its value; `var name string =` (Go) too. */
-const ASSIGN = String.raw`["'\]]?(?:\s{1,3}string)?\s{0,3}(?::=|=>|\?=|[:=])\s{0,3}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?(?:\s{1,3}string)?\s{0,3}${ASSIGN_OPERATOR}\s{0,3}["'\x60]?`;
 const CRED = String.raw`[\w.-]{0,24}?(?:token|key|secret|password|pass|auth)[\w.-]{0,12}?`;
 const END = `(?![A-Za-z0-9_+/=-])`;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';

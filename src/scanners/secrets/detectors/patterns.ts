@@ -12,7 +12,13 @@ export const ci = (word: string) => word.replace(/[a-z]/gi, (c) => `[${c.toLower
 export const GAP = '[A-Za-z0-9_.:-]{0,30}?';
 
 /** Quotes and an assignment operator between a name and its value. */
-export const ASSIGN = String.raw`[A-Za-z0-9_.-]{0,20}["'\]]?\s{0,3}(?::=|=>|[:=])\s{0,3}["'\x60]?`;
+/**
+ * Between a name and its value: `=`, `:`, `:=`, `=>`, `?=`, PHP's `define('NAME', '…')` and
+ * .NET config's `<add key="NAME" value="…"/>`. Every family's ASSIGN uses this one list.
+ */
+export const ASSIGN_OPERATOR = String.raw`(?::=|=>|\?=|[:=]|["']\s{0,2},|["']?\s{1,3}value\s{0,2}=)`;
+
+export const ASSIGN = String.raw`[A-Za-z0-9_.-]{0,20}["'\]]?\s{0,3}${ASSIGN_OPERATOR}\s{0,3}["'\x60]?`;
 
 export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 

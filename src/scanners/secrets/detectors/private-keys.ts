@@ -429,4 +429,29 @@ export const privateKeysDetectors: Detector[] = [
       ],
     },
   },
+  {
+    id: 'age-secret-key',
+    title: 'age encryption secret key',
+    description:
+      'An `age` (or rage) X25519 identity. It decrypts every file encrypted to its recipient, including SOPS files that use age.',
+    provider: 'age',
+    severity: 'critical',
+    keywords: ['age-secret-key-1'],
+    pattern:
+      /(?<![A-Za-z0-9])(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Za-z0-9])/,
+    remediation:
+      'Generate a new identity with `age-keygen`, re-encrypt every file (and SOPS secret) for the new recipient, and remove the old recipient everywhere; files encrypted to the leaked key must be treated as disclosed.',
+    references: ['https://age-encryption.org/v1'],
+    examples: {
+      positive: [
+        '# created: 2024-05-01\nAGE-SECRET-KEY-1RRYEMS8KK7F55UQ45L8C6PXG6J246RQAYDX60HTLG2JLGG09GT4NNVLC9V',
+        'SOPS_AGE_KEY=AGE-SECRET-KEY-1MPQPXT6NEGYWGC20TWKZXVG5Y80X5WNJDCCJF6TF68Q6D274WMJNUFXW9K',
+      ],
+      negative: [
+        'recipient: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p',
+        'SOPS_AGE_KEY=AGE-SECRET-KEY-1...',
+        'AGE-SECRET-KEY-1RRYEMS8KK7F55UQ45L8C6PXG6J246RQAYDX60HTLG2JLGG09GT4',
+      ],
+    },
+  },
 ];

@@ -987,4 +987,29 @@ export const productivityDetectors: Detector[] = [
       ],
     },
   },
+  {
+    id: 'adobe-client-secret',
+    title: 'Adobe Developer Console client secret',
+    description:
+      'An OAuth client secret of an Adobe Developer Console project (`p8e-`). With the client id it obtains access tokens for the APIs the project is subscribed to.',
+    provider: 'Adobe',
+    severity: 'high',
+    keywords: ['p8e-'],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>p8e-[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])/,
+    minEntropy: 3.5,
+    remediation:
+      'Rotate the client secret in the Adobe Developer Console (project > credentials > Retrieve client secret > rotate) and update the services that use it.',
+    references: ['https://developer.adobe.com/developer-console/docs/guides/authentication/'],
+    examples: {
+      positive: [
+        'ADOBE_CLIENT_SECRET=p8e-FLXVCxFjcZ5GpkdmFpj6QlD0cCpXRJbl',
+        '"client_secret": "p8e-4PzMWlkdDaWUib9henVkVjyffnQmBTfr"',
+      ],
+      negative: [
+        'ADOBE_CLIENT_SECRET=p8e-your-client-secret-here-000000',
+        'ADOBE_CLIENT_SECRET=${ADOBE_CLIENT_SECRET}',
+        'p8e-FLXVCxFjcZ5GpkdmFp',
+      ],
+    },
+  },
 ];

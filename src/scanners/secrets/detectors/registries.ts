@@ -1,12 +1,13 @@
 import type { Detector } from '../detector.js';
 import { hasBase62Crc32Suffix } from '../engine/checksums.js';
+import { ASSIGN_OPERATOR } from './patterns.js';
 
 /**
  * Package and artifact registries. A publish token is a supply-chain credential: whoever holds
  * it can ship a malicious version of every package it can publish.
  */
 /** `=`, `:`, `:=`, `=>` between a name and its value; `var name string =` (Go) too. */
-const ASSIGN = String.raw`["'\]]?(?:\s{1,3}string)?\s{0,3}(?::=|=>|\?=|[:=])\s{0,3}["'\x60]?`;
+const ASSIGN = String.raw`["'\]]?(?:\s{1,3}string)?\s{0,3}${ASSIGN_OPERATOR}\s{0,3}["'\x60]?`;
 const CRED = String.raw`[\w.-]{0,24}?(?:token|key|secret|password|passwd|pass|auth)[\w.-]{0,12}?`;
 const END = `(?![A-Za-z0-9_+/=-])`;
 

@@ -1,9 +1,10 @@
 import type { Severity } from '../../../core/severity.js';
 import type { Detector } from '../detector.js';
 import { decodeJwt, JWT_KEYWORDS, JWT_PATTERN } from './jwt.js';
+import { ASSIGN_OPERATOR } from './patterns.js';
 
 /** `name = value`, `name: value`, `"name": "value"`, `name => value` between a credential name and its value. */
-const ASSIGN = String.raw`[A-Za-z0-9_]{0,12}["']?\s{0,3}(?::=|=>|[:=])\s{0,3}["']?`;
+const ASSIGN = String.raw`[A-Za-z0-9_]{0,12}["']?\s{0,3}${ASSIGN_OPERATOR}\s{0,3}["']?`;
 const UUID = `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`;
 
 const DOPPLER_REFS = [

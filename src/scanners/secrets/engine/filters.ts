@@ -27,6 +27,8 @@ const DOC_VALUES = new Set([
   'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY',
   'AKIAI44QH8DHBEXAMPLE',
   '110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw',
+  // GitHub's REST API documentation example token.
+  'ghp_16C7e42F292c6912E7710c838347Ae178B4a',
 ]);
 
 /** `***`, `xxxxxxxx`, `00000000`, `abcabcabc`: a run of one to three characters. */
@@ -58,7 +60,7 @@ export function isPlaceholder(value: string): boolean {
 
 /** `${VAR}`, `$VAR`, `{{ .Values.x }}`, `%(x)s`, `process.env.X`, `os.environ[...]`, `@Value(...)`. */
 const REFERENCE =
-  /^(?:\$\{[^}]*\}?|\$\(|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{.*\}?\}?|%\(|%[A-Z_]+%$|<%|#\{|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|System\.getenv|env\(|ENV\[|secrets\.|vars\.|var\.|local\.|data\.|module\.|config\.|settings\.|self\.|this\.|request\.|req\.|params\.|args\.|ctx\.)/i;
+  /^(?:\$\{[^}]*\}?|\$\(|\$[A-Za-z_][A-Za-z0-9_]*$|\{\{.*\}?\}?|%\(|%[A-Z_]+%$|<%|#\{|process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|System\.getenv|env\(|ENV\[|secrets\.|vars\.|var\.|local\.|data\.|module\.|config\.|settings\.|self\.|this\.|request\.|req\.|params\.|args\.|ctx\.|vault:|arn:aws[a-z-]*:|ssm:|secretsmanager:|projects\/[^/]+\/secrets\/|azurekeyvault:|sm:\/\/)/i;
 
 export function isReference(value: string): boolean {
   return REFERENCE.test(value.trim());
@@ -71,6 +73,8 @@ const IDENTIFIER =
   /^[a-z]+(?:[A-Z][a-z0-9]+)+$|^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z]+:\/\/|~\/|[A-Za-z]:\\)/;
 const FUNCTION_CALL = /^[A-Za-z_$][\w$.]*\(/;
+/** Publishable keys (`pk_live_…`, Mapbox `pk.eyJ…`) are public by design. */
+const PUBLISHABLE = /^pk[._]/;
 /** `m.groups?.secret`, `keys.rsa`, `cfg.db.password`: code reading a value, not the value. */
 const MEMBER_ACCESS = /^[a-z_$][\w$]{0,24}(?:\??\.[A-Za-z_$][\w$]{0,40}){1,6}$/;
 
@@ -81,8 +85,14 @@ const MEMBER_ACCESS = /^[a-z_$][\w$]{0,24}(?:\??\.[A-Za-z_$][\w$]{0,40}){1,6}$/;
  */
 export function isNotAGenericSecret(value: string, minEntropy: number): boolean {
   if (isPlaceholder(value) || isReference(value)) return true;
-  if (HEX_HASH.test(value) || UUID.test(value) || INTEGRITY.test(value)) return true;
-  if (IDENTIFIER.test(value) || PATH_OR_URL.test(value) || FUNCTION_CALL.test(value) || MEMBER_ACCESS.test(value))
+  if (HEX_HASH.test(value) || UUID.test(value) || INTEGRITY.test(value) || PUBLISHABLE.test(value))
+    return true;
+  if (
+    IDENTIFIER.test(value) ||
+    PATH_OR_URL.test(value) ||
+    FUNCTION_CALL.test(value) ||
+    MEMBER_ACCESS.test(value)
+  )
     return true;
   if (/\s/.test(value)) return true;
   if (!/[0-9]/.test(value) && !/[^A-Za-z]/.test(value)) return true;
