@@ -9,6 +9,7 @@ import { licenseDrafts } from './license-findings.js';
 import { LICENSE_RULES, LICENSE_SOURCES } from './licenses/index.js';
 import { parserFor } from './lockfiles/index.js';
 import { parseScaOptions, type ScaOptions } from './options.js';
+import { assessRisk, RISK_RULES, toFindingDraft } from './risk/index.js';
 import { VULNDB_STALE, VULNERABLE_DEPENDENCY } from './rules.js';
 import { sbomPackages } from './sbom-input.js';
 import { vulnerabilityDrafts } from './vulnerabilities.js';
@@ -17,7 +18,7 @@ export const scaScanner: Scanner = {
   name: 'sca',
   description:
     'Dependencies: known vulnerabilities (OSV), licenses and package risk, from lockfiles, manifests and SBOMs',
-  rules: () => [VULNERABLE_DEPENDENCY, VULNDB_STALE, ...LICENSE_RULES],
+  rules: () => [VULNERABLE_DEPENDENCY, VULNDB_STALE, ...LICENSE_RULES, ...RISK_RULES],
   wants: (f: FileEntry) => parserFor(f.path) !== undefined || LICENSE_SOURCES.some((s) => s.matches(f.path)),
   async *scan(ctx: ScanContext): AsyncIterable<FindingDraft> {
     const opts = parseScaOptions(ctx.options);
@@ -26,6 +27,7 @@ export const scaScanner: Scanner = {
     if (packages.length === 0) return;
     yield* vulnerabilityStage(packages, opts, ctx);
     yield* licenseDrafts(packages, opts.licenses, ctx);
+    yield* await riskDrafts(packages, opts, ctx);
   },
 };
 
@@ -61,4 +63,17 @@ function freshnessDrafts(
       fingerprintContent: 'vulndb',
     },
   ];
+}
+
+/** Typosquats offline; registry look-ups only when asked (`sca.risk.online` or `--online`). */
+async function riskDrafts(packages: Package[], opts: ScaOptions, ctx: ScanContext): Promise<FindingDraft[]> {
+  const { findings, diagnostics } = await assessRisk(packages, {
+    online: opts.risk.online || ctx.scan.online === true,
+    newerThanDays: opts.risk.newer_than_days,
+    registries: opts.risk.registries,
+    typosquat: opts.risk.typosquat,
+    signal: ctx.signal,
+  });
+  for (const d of diagnostics) ctx.report(d);
+  return findings.map(toFindingDraft);
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { RawMatch, SecretMatcher } from './engine/matcher.js';
 
 export interface FileOutcome {
@@ -27,10 +27,29 @@ export function scanBuffer(matcher: SecretMatcher, path: string, buf: Buffer): F
   return { path, bytes: buf.length, matches: matcher.scan(buf) };
 }
 
+/**
+ * One buffer per thread, reused for every file: matches copy what they keep, so the bytes
+ * can be overwritten by the next file, and tens of thousands of files cost no allocations.
+ */
+let scratch = Buffer.allocUnsafe(1024 * 1024);
+
+function readInto(absPath: string): Buffer {
+  const fd = openSync(absPath, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size > scratch.length) scratch = Buffer.allocUnsafe(2 ** Math.ceil(Math.log2(size)));
+    let n = 0;
+    for (let r = -1; n < size && r !== 0; n += r) r = readSync(fd, scratch, n, size - n, n);
+    return scratch.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function scanFile(matcher: SecretMatcher, absPath: string, path: string): FileOutcome {
   let buf: Buffer;
   try {
-    buf = readFileSync(absPath);
+    buf = readInto(absPath);
   } catch (e) {
     return { path, bytes: 0, matches: [], error: (e as NodeJS.ErrnoException).code ?? String(e) };
   }
