@@ -169,7 +169,7 @@ describe('loadBaseline: bad files', () => {
     expect(errorOf(() => loadBaseline(path)).message).toMatch(
       /garbage\.bin: (is not valid JSON|the JSON ends early)/,
     );
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(30_000); // hang guard: speed is measured in bench/
   });
 
   it('refuses JSON that is not a report', () => {

