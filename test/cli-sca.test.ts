@@ -34,7 +34,12 @@ afterAll(() => {
 });
 
 interface JsonReport {
-  findings: { ruleId: string; severity: string; message: string; vulnerability?: { id: string; aliases: string[]; fixedVersions: string[] } }[];
+  findings: {
+    ruleId: string;
+    severity: string;
+    message: string;
+    vulnerability?: { id: string; aliases: string[]; fixedVersions: string[] };
+  }[];
   diagnostics: { code: string; path?: string; message: string }[];
 }
 const scanJson = (args: string[]) => {
@@ -55,10 +60,16 @@ describe('gatehouse scan --scanners sca', () => {
   });
 
   it('names a malformed lockfile and still scans the others', () => {
-    const root = tree({ 'pom.xml': POM, 'rust/Cargo.lock': '[[package]\nname = "x"\n', 'py/requirements.txt': 'requests==2.31.0\n' });
+    const root = tree({
+      'pom.xml': POM,
+      'rust/Cargo.lock': '[[package]\nname = "x"\n',
+      'py/requirements.txt': 'requests==2.31.0\n',
+    });
     const { report } = scanJson([root, '--scanners', 'sca']);
     expect(report.diagnostics).toEqual(
-      expect.arrayContaining([expect.objectContaining({ code: 'lockfile-invalid', path: 'rust/Cargo.lock' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'lockfile-invalid', path: 'rust/Cargo.lock' }),
+      ]),
     );
     expect(report.findings.length).toBeGreaterThan(0);
   });
@@ -67,7 +78,9 @@ describe('gatehouse scan --scanners sca', () => {
     const empty = mkdtempSync(join(tmpdir(), 'gatehouse-empty-'));
     cleanups.push(() => rmSync(empty, { recursive: true, force: true }));
     const root = tree({ 'pom.xml': POM });
-    const warn = gatehouse(['scan', root, '--scanners', 'sca', '--format', 'json'], { env: { GATEHOUSE_CACHE_DIR: empty } });
+    const warn = gatehouse(['scan', root, '--scanners', 'sca', '--format', 'json'], {
+      env: { GATEHOUSE_CACHE_DIR: empty },
+    });
     expect(warn.code).toBe(0);
     expect((JSON.parse(warn.stdout) as JsonReport).diagnostics.map((d) => d.code)).toContain('vulndb-empty');
     writeFileSync(join(root, 'gatehouse.yml'), 'sca:\n  database:\n    stale: fail\n');
@@ -82,12 +95,20 @@ describe('gatehouse sbom', () => {
     const root = tree({ 'pom.xml': POM });
     const bom = join(root, 'bom.json');
     expect(gatehouse(['sbom', root, '--output', bom], { env: env() }).code).toBe(0);
-    const doc = JSON.parse(readFileSync(bom, 'utf8')) as { specVersion: string; components: { purl: string }[] };
+    const doc = JSON.parse(readFileSync(bom, 'utf8')) as {
+      specVersion: string;
+      components: { purl: string }[];
+    };
     expect(doc.specVersion).toBe('1.6');
-    expect(doc.components.map((c) => c.purl)).toContain('pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1');
+    expect(doc.components.map((c) => c.purl)).toContain(
+      'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1',
+    );
     const { code, report } = scanJson(['.', '--sbom', bom]);
     expect(code).toBe(1);
-    expect(report.findings.map((f) => f.vulnerability?.id).sort()).toEqual(['GHSA-7rjr-3q55-vv33', 'GHSA-jfh8-c2jp-5v3q']);
+    expect(report.findings.map((f) => f.vulnerability?.id).sort()).toEqual([
+      'GHSA-7rjr-3q55-vv33',
+      'GHSA-jfh8-c2jp-5v3q',
+    ]);
   });
 
   it('writes SPDX 2.3', () => {
