@@ -7,10 +7,10 @@ import { runScan } from './scan.js';
 import type { Scanner } from './scanner.js';
 
 const rule = (scanner: string): Rule => ({
-  id: `${scanner}/todo`,
+  id: `${scanner}/note`,
   scanner,
-  title: 'A TODO comment',
-  description: 'Finds TODO comments; a scanner made for this test.',
+  title: 'A NOTE comment',
+  description: 'Finds NOTE comments; a scanner made for this test.',
   severity: 'low',
   confidence: 'high',
   cwe: [],
@@ -21,7 +21,7 @@ const rule = (scanner: string): Rule => ({
 });
 
 /** A real scanner over the discovered files, small enough to reason about in a test. */
-function todoScanner(name: string, failAfter?: number): Scanner {
+function noteScanner(name: string, failAfter?: number): Scanner {
   return {
     name,
     description: 'test scanner',
@@ -33,17 +33,17 @@ function todoScanner(name: string, failAfter?: number): Scanner {
         if (failAfter !== undefined && n++ >= failAfter) throw new Error(`${name} broke on ${f.path}`);
         ctx.progress.advance(1, f.size);
         yield {
-          ruleId: `${name}/todo`,
-          message: 'TODO',
+          ruleId: `${name}/note`,
+          message: 'NOTE',
           location: { path: f.path, startLine: 1 },
-          fingerprintContent: 'todo',
+          fingerprintContent: 'note',
         };
       }
     },
   };
 }
 
-const t = makeTree({ 'a.js': '// TODO', 'b.js': '// TODO', 'c.txt': 'TODO' });
+const t = makeTree({ 'a.js': '// NOTE', 'b.js': '// NOTE', 'c.txt': 'NOTE' });
 afterAll(t.cleanup);
 const run = (scanners: Scanner[]) =>
   runScan({
@@ -55,20 +55,20 @@ const run = (scanners: Scanner[]) =>
 
 describe('runScan', () => {
   it('gives each scanner only the files it wants, and times it', async () => {
-    const r = await run([todoScanner('one')]);
+    const r = await run([noteScanner('one')]);
     expect(r.findings.map((f) => f.location.path)).toEqual(['a.js', 'b.js']);
     expect(r.scanners).toEqual([
       expect.objectContaining({ name: 'one', status: 'ok', files: 2, findings: 2 }),
     ]);
     expect(r.findings[0]).toMatchObject({
-      title: 'A TODO comment',
+      title: 'A NOTE comment',
       severity: 'low',
       remediation: 'Do the thing.',
     });
   });
 
   it("reports a failing scanner and keeps the others' findings", async () => {
-    const r = await run([todoScanner('good'), todoScanner('bad', 1)]);
+    const r = await run([noteScanner('good'), noteScanner('bad', 1)]);
     expect(r.scanners.map((s) => [s.name, s.status])).toEqual([
       ['good', 'ok'],
       ['bad', 'failed'],
@@ -80,9 +80,9 @@ describe('runScan', () => {
 
   it('refuses a finding that names a rule its scanner does not declare', async () => {
     const liar: Scanner = {
-      ...todoScanner('liar'),
+      ...noteScanner('liar'),
       async *scan() {
-        yield { ruleId: 'liar/other', message: 'x', location: { path: 'a.js' }, fingerprintContent: 'x' };
+        yield { ruleId: 'liar/unknown', message: 'x', location: { path: 'a.js' }, fingerprintContent: 'x' };
       },
     };
     const r = await run([liar]);
