@@ -1,11 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../core/errors.js';
 import { toolVersion } from '../core/version.js';
-import { registerDb } from './db.js';
-import { registerInit } from './init.js';
-import { registerRules } from './rules.js';
-import { registerSbom } from './sbom.js';
-import { registerScan } from './scan.js';
 
 export const EXIT_PASS = 0;
 export const EXIT_BLOCKED = 1;
@@ -16,17 +11,30 @@ export interface RunState {
   exitCode: number;
 }
 
-function program(state: RunState): Command {
+type Register = (program: Command, state: RunState) => void;
+
+/**
+ * Each command's module, loaded only when that command runs (all of them for help or an
+ * unknown command): a secrets scan in a pre-commit hook should not load SQLite or the SBOM
+ * libraries just to start.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  scan: async () => (await import('./scan.js')).registerScan,
+  init: async () => (await import('./init.js')).registerInit,
+  rules: async () => (await import('./rules.js')).registerRules,
+  sbom: async () => (await import('./sbom.js')).registerSbom,
+  db: async () => (await import('./db.js')).registerDb,
+};
+
+async function program(state: RunState, argv: readonly string[]): Promise<Command> {
   const p = new Command('gatehouse')
     .description('Security gate for delivery pipelines: secrets, dependencies, IaC, code, containers')
     .version(toolVersion())
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerScan(p, state);
-  registerInit(p);
-  registerRules(p);
-  registerSbom(p, state);
-  registerDb(p);
+  const asked = argv[2];
+  const names = asked && COMMANDS[asked] ? [asked] : Object.keys(COMMANDS);
+  for (const name of names) (await COMMANDS[name]!())(p, state);
   return p;
 }
 
@@ -34,7 +42,7 @@ function program(state: RunState): Command {
 export async function main(argv: string[]): Promise<number> {
   try {
     const state: RunState = { exitCode: EXIT_PASS };
-    await program(state).parseAsync(argv);
+    await (await program(state, argv)).parseAsync(argv);
     return state.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {

@@ -1,6 +1,5 @@
 import { type Command, Option } from 'commander';
-import { UserError } from '../core/errors.js';
-import { SCANNERS } from '../scanners/index.js';
+import { allScanners, loadScanners } from '../scanners/index.js';
 import { rulesJson, rulesMarkdown } from './rules-reference.js';
 
 export function registerRules(program: Command): void {
@@ -10,14 +9,8 @@ export function registerRules(program: Command): void {
     .description("Print every rule (or one scanner's) as Markdown or JSON")
     .option('--scanner <name>', "only this scanner's rules")
     .addOption(new Option('--format <format>', 'md or json').choices(['md', 'json']).default('md'))
-    .action((flags: { scanner?: string; format: 'md' | 'json' }) => {
-      const scanners = flags.scanner ? SCANNERS.filter((s) => s.name === flags.scanner) : SCANNERS;
-      if (scanners.length === 0) {
-        throw new UserError(
-          `unknown scanner '${flags.scanner}'`,
-          `available: ${SCANNERS.map((s) => s.name).join(', ')}`,
-        );
-      }
+    .action(async (flags: { scanner?: string; format: 'md' | 'json' }) => {
+      const scanners = flags.scanner ? await loadScanners([flags.scanner]) : await allScanners();
       const out =
         flags.format === 'json'
           ? rulesJson(scanners.flatMap((s) => [...s.rules()]))

@@ -14,7 +14,7 @@ import { formatNames, getFormat } from '../formats/index.js';
 import { loadBaseline } from '../policy/baseline.js';
 import { evaluateGate } from '../policy/gate.js';
 import { compilePolicy } from '../policy/policy.js';
-import { DEFAULT_SCANNERS, scannersByName } from '../scanners/index.js';
+import { DEFAULT_SCANNERS, loadScanners } from '../scanners/index.js';
 import { writeOutput } from './output.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, type RunState } from './program.js';
 import { checkTarget } from './target.js';
@@ -70,7 +70,7 @@ async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
   const root = checkTarget(path);
   const { config, path: configPath } = loadConfig(root, flags.config);
   applyFlags(config, flags);
-  const scanners = scannersByName(scannerNames(flags, config));
+  const scanners = await loadScanners(scannerNames(flags, config));
   const policy = compilePolicy(config, configPath, { root });
   const baselinePath = flags.baseline ? resolve(flags.baseline) : policy.baselinePath;
   const baseline = baselinePath ? loadBaseline(baselinePath) : undefined;

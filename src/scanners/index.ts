@@ -1,21 +1,31 @@
 import { UserError } from '../core/errors.js';
 import type { Scanner } from '../core/scanner.js';
-import { scaScanner } from './sca/index.js';
-import { secretsScanner } from './secrets/index.js';
 
-/** Every scanner Gatehouse ships, in the order they are listed to users. */
-export const SCANNERS: readonly Scanner[] = [secretsScanner, scaScanner];
+/**
+ * Every scanner Gatehouse ships, in the order they are listed to users. Each is loaded only
+ * when a run asks for it: a secrets scan in a pre-commit hook must not pay for SQLite, the
+ * SBOM libraries and twenty lockfile parsers.
+ */
+const LOADERS: Readonly<Record<string, () => Promise<Scanner>>> = {
+  secrets: async () => (await import('./secrets/index.js')).secretsScanner,
+  sca: async () => (await import('./sca/index.js')).scaScanner,
+};
+
+export const SCANNER_NAMES: readonly string[] = Object.keys(LOADERS);
 
 export const DEFAULT_SCANNERS = ['secrets'];
 
-export function scannersByName(names: readonly string[]): Scanner[] {
-  return names.map((n) => {
-    const s = SCANNERS.find((x) => x.name === n);
-    if (!s)
-      throw new UserError(
-        `unknown scanner '${n}'`,
-        `available scanners: ${SCANNERS.map((x) => x.name).join(', ')}`,
-      );
-    return s;
-  });
+export async function loadScanners(names: readonly string[]): Promise<Scanner[]> {
+  return Promise.all(
+    names.map((n) => {
+      const load = LOADERS[n];
+      if (!load)
+        throw new UserError(`unknown scanner '${n}'`, `available scanners: ${SCANNER_NAMES.join(', ')}`);
+      return load();
+    }),
+  );
+}
+
+export function allScanners(): Promise<Scanner[]> {
+  return loadScanners(SCANNER_NAMES);
 }
