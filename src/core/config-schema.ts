@@ -68,6 +68,7 @@ export const configSchema = z.strictObject({
   // Each scanner validates its own options (see its options.ts), so their errors name the key too.
   secrets: scannerOptions,
   sca: scannerOptions,
+  iac: scannerOptions,
   gate: gateSchema.default(() => gateSchema.parse({})),
   exceptions: list(exceptionSchema),
   exceptions_file: z.string().optional(),

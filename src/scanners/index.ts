@@ -9,6 +9,7 @@ import type { Scanner } from '../core/scanner.js';
 const LOADERS: Readonly<Record<string, () => Promise<Scanner>>> = {
   secrets: async () => (await import('./secrets/index.js')).secretsScanner,
   sca: async () => (await import('./sca/index.js')).scaScanner,
+  iac: async () => (await import('./iac/index.js')).iacScanner,
 };
 
 export const SCANNER_NAMES: readonly string[] = Object.keys(LOADERS);
