@@ -105,3 +105,23 @@ export function get(value: IacValue | undefined, path: KeyPath): IacValue | unde
   }
   return v;
 }
+
+/**
+ * Nested blocks (`statement { }`, `ingress { }`, `containers:`) as a list whatever the source
+ * wrote: HCL repeats blocks, YAML and plan JSON may give one object or a list.
+ */
+export function blocks(value: IacValue | undefined, key: string): IacObject[] {
+  const v = get(value, [key]);
+  if (v === undefined || v === null || isUnknown(v)) return [];
+  const list = Array.isArray(v) ? v : [v];
+  return list.filter(
+    (b): b is IacObject => typeof b === 'object' && b !== null && !Array.isArray(b) && !isUnknown(b),
+  );
+}
+
+/** true / false for booleans and their string spellings (CloudFormation, Helm values); undefined otherwise. */
+export function bool(v: IacValue | undefined): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string' && /^(true|false)$/i.test(v)) return v.toLowerCase() === 'true';
+  return undefined;
+}
