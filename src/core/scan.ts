@@ -29,6 +29,7 @@ export async function runScan(input: RunScanInput): Promise<ScanResult> {
     maxFileSize: input.scan.maxFileSize,
     respectGitignore: true,
   });
+  const projectRules = input.scanners.map((s) => s.projectRules?.(input.root) ?? []);
   const wanted = input.scanners.map((s) => discovery.files.filter((f) => s.wants(f)));
   const progress = input.makeProgress?.(
     wanted.reduce((n, fs) => n + fs.length, 0),
@@ -40,13 +41,19 @@ export async function runScan(input: RunScanInput): Promise<ScanResult> {
   try {
     runs = await Promise.all(
       input.scanners.map((s, i) =>
-        runOne(s, wanted[i]!, input, { signal, diagnostics, progress: progress ?? { advance() {} } }),
+        runOne(s, wanted[i]!, projectRules[i]!, input, {
+          signal,
+          diagnostics,
+          progress: progress ?? { advance() {} },
+        }),
       ),
     );
   } finally {
     progress?.stop();
   }
-  const rules: Rule[] = input.scanners.flatMap((s) => [...s.rules()]).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const rules: Rule[] = input.scanners
+    .flatMap((s, i) => [...s.rules(), ...projectRules[i]!])
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   return {
     target: gitTarget(input.root),
     startedAt,
@@ -68,11 +75,12 @@ interface RunShared {
 async function runOne(
   scanner: Scanner,
   files: FileEntry[],
+  projectRules: readonly Rule[],
   input: RunScanInput,
   shared: RunShared,
 ): Promise<{ run: ScannerRun; findings: Finding[] }> {
   const t0 = performance.now();
-  const rules = new Map(scanner.rules().map((r) => [r.id, r]));
+  const rules = new Map([...scanner.rules(), ...projectRules].map((r) => [r.id, r]));
   const findings: Finding[] = [];
   let errors = 0;
   const run: ScannerRun = {

@@ -44,6 +44,11 @@ export interface Scanner {
   name: string;
   description: string;
   rules(): readonly Rule[];
+  /**
+   * Rules the scanned repository defines for this scanner (`.gatehouse/rules/`). Loaded before
+   * any scanner runs, so a mistake in one is a UserError (exit 2), not a half-done scan.
+   */
+  projectRules?(root: string): readonly Rule[];
   /** A cheap predicate on path and size: which discovered files this scanner reads. */
   wants(file: FileEntry): boolean;
   scan(ctx: ScanContext): AsyncIterable<FindingDraft>;

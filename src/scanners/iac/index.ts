@@ -3,6 +3,7 @@ import type { FindingDraft } from '../../core/finding.js';
 import type { FileEntry, ScanContext, Scanner } from '../../core/scanner.js';
 import { analyse } from './analyse.js';
 import { coreRule } from './core-rule.js';
+import { loadCustomRules } from './custom/load.js';
 import { claimedByAny } from './parsers/index.js';
 import type { SourceFile } from './parsers/parser.js';
 import { IAC_RULES } from './rules/index.js';
@@ -12,10 +13,11 @@ export const iacScanner: Scanner = {
   description:
     'Infrastructure as code: Terraform, Kubernetes, Helm/Kustomize output, Dockerfiles, compose, CloudFormation, IAM policies',
   rules: () => IAC_RULES.map(coreRule),
+  projectRules: (root: string) => projectRules(root).map(coreRule),
   wants: (f: FileEntry) => claimedByAny(f.path),
   async *scan(ctx: ScanContext): AsyncIterable<FindingDraft> {
     const files = await readSources(ctx);
-    const { drafts, diagnostics } = await analyse(files, IAC_RULES);
+    const { drafts, diagnostics } = await analyse(files, [...IAC_RULES, ...projectRules(ctx.root)]);
     for (const d of diagnostics) {
       const where = d.line ? ` (line ${d.line})` : '';
       ctx.report({ level: d.level, code: d.code, path: d.path, message: `${d.message}${where}` });
@@ -23,6 +25,8 @@ export const iacScanner: Scanner = {
     yield* drafts;
   },
 };
+
+const projectRules = (root: string) => loadCustomRules(root, new Set(IAC_RULES.map((r) => r.id)));
 
 /** NUL bytes in the first 8 KiB: a binary file that happens to carry an IaC name. */
 const isBinary = (buf: Buffer) => buf.subarray(0, 8192).includes(0);
