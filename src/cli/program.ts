@@ -24,6 +24,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   rules: async () => (await import('./rules.js')).registerRules,
   sbom: async () => (await import('./sbom.js')).registerSbom,
   db: async () => (await import('./db.js')).registerDb,
+  admission: async () => (await import('./admission.js')).registerAdmission,
 };
 
 async function program(state: RunState, argv: readonly string[]): Promise<Command> {
