@@ -41,8 +41,11 @@ async function startWebhook(cert: string, key: string): Promise<{ port: number; 
 /** Half the requests are denied (privileged container), half allowed: both paths are measured. */
 function bodies(): string[] {
   const allowed = review(hardenedDeployment());
-  const denied = review(hardenedDeployment()) as { request: { object: any } };
-  denied.request.object.spec.template.spec.containers[0].securityContext = { privileged: true };
+  const denied = review(
+    hardenedDeployment('payments', (c) => {
+      c.securityContext = { privileged: true };
+    }),
+  );
   return [JSON.stringify(allowed), JSON.stringify(denied)];
 }
 

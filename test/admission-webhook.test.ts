@@ -73,7 +73,12 @@ afterAll(() => {
   tree?.cleanup();
 });
 
-function post(path: string, body: string | object): Promise<{ status: number; json: any }> {
+interface Reply {
+  error?: string;
+  response: { uid: string; allowed: boolean; status: { code: number; message: string }; warnings: string[] };
+}
+
+function post(path: string, body: string | object): Promise<{ status: number; json: Reply }> {
   const data = typeof body === 'string' ? body : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -100,9 +105,9 @@ function post(path: string, body: string | object): Promise<{ status: number; js
 }
 
 function privileged(namespace: string) {
-  const d = hardenedDeployment(namespace) as any;
-  d.spec.template.spec.containers[0].securityContext = { privileged: true };
-  return d;
+  return hardenedDeployment(namespace, (c) => {
+    c.securityContext = { privileged: true };
+  });
 }
 
 describe('gatehouse admission serve', () => {
@@ -127,9 +132,10 @@ describe('gatehouse admission serve', () => {
   });
 
   it('allows with warnings when only non-blocking findings remain', async () => {
-    const d = hardenedDeployment() as any;
-    delete d.spec.template.spec.containers[0].readinessProbe;
-    delete d.spec.template.spec.containers[0].resources;
+    const d = hardenedDeployment('payments', (c) => {
+      delete c.readinessProbe;
+      delete c.resources;
+    });
     const { json } = await post('/validate', review(d));
     expect(json.response.allowed).toBe(true);
     expect(json.response.warnings.length).toBeGreaterThan(0);
