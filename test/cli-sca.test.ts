@@ -38,6 +38,7 @@ interface JsonReport {
     ruleId: string;
     severity: string;
     message: string;
+    location: { path: string; startLine?: number };
     vulnerability?: { id: string; aliases: string[]; fixedVersions: string[] };
   }[];
   diagnostics: { code: string; path?: string; message: string }[];
@@ -72,6 +73,43 @@ describe('gatehouse scan --scanners sca', () => {
       ]),
     );
     expect(report.findings.length).toBeGreaterThan(0);
+  });
+
+  it('reports a pin of a shared -r include once, at its own line, and its warnings once', () => {
+    const root = tree({
+      'requirements.txt': 'flask==3.0.0\n-r requirements/base.txt\n',
+      'worker/requirements.txt': '-r ../requirements/base.txt\n',
+      'requirements/base.txt': '# pinned for the tests\npy==1.11.0\n--bogus\n',
+    });
+    const { report } = scanJson([root, '--scanners', 'sca']);
+    const py = report.findings.filter((f) => f.vulnerability?.id === 'PYSEC-2022-42969');
+    expect(py.map((f) => f.location)).toEqual([{ path: 'requirements/base.txt', startLine: 2 }]);
+    const warnings = report.diagnostics.filter((d) => d.code === 'lockfile-warning');
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        path: 'requirements/base.txt',
+        message: 'line 3: unknown option "--bogus"; line ignored',
+      }),
+    ]);
+  });
+
+  it('judges licenses from node_modules manifests even though node_modules is gitignored', () => {
+    const lock = { lockfileVersion: 3, packages: { 'node_modules/left-pad': { version: '1.3.0' } } };
+    const root = tree({
+      '.gitignore': 'node_modules/\n',
+      'gatehouse.yml': 'sca:\n  licenses:\n    deny: [WTFPL]\n',
+      'package-lock.json': JSON.stringify(lock),
+      'node_modules/left-pad/package.json': JSON.stringify({
+        name: 'left-pad',
+        version: '1.3.0',
+        license: 'WTFPL',
+      }),
+    });
+    const { report } = scanJson([root, '--scanners', 'sca']);
+    const denied = report.findings.filter((f) => f.ruleId === 'sca/license-denied');
+    expect(denied.map((f) => [f.location.path, f.message])).toEqual([
+      ['package-lock.json', expect.stringContaining('left-pad@1.3.0 is licensed WTFPL')],
+    ]);
   });
 
   it('says when the database is empty, and blocks on it when told to', () => {
@@ -109,6 +147,23 @@ describe('gatehouse sbom', () => {
       'GHSA-7rjr-3q55-vv33',
       'GHSA-jfh8-c2jp-5v3q',
     ]);
+  });
+
+  it('names the licenses of installed packages the lockfile does not record', () => {
+    const lock = { lockfileVersion: 3, packages: { 'node_modules/left-pad': { version: '1.3.0' } } };
+    const root = tree({
+      '.gitignore': 'node_modules/\n',
+      'package-lock.json': JSON.stringify(lock),
+      'node_modules/left-pad/package.json': JSON.stringify({
+        name: 'left-pad',
+        version: '1.3.0',
+        license: 'WTFPL',
+      }),
+    });
+    const r = gatehouse(['sbom', root], { env: env() });
+    const doc = JSON.parse(r.stdout) as { components: { name: string; licenses?: unknown }[] };
+    const pad = doc.components.find((c) => c.name === 'left-pad');
+    expect(JSON.stringify(pad?.licenses)).toContain('WTFPL');
   });
 
   it('writes SPDX 2.3', () => {

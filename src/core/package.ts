@@ -23,7 +23,7 @@ export const ECOSYSTEMS = [
 ] as const;
 export type Ecosystem = (typeof ECOSYSTEMS)[number];
 
-/** Where a package was declared: the lockfile (or manifest, SBOM, image layer). */
+/** A place in a file of the scan: the lockfile (or manifest, SBOM, image layer), or a file it includes. */
 export interface PackageSource {
   /** Relative to the scan root, POSIX separators. */
   path: string;
@@ -56,7 +56,16 @@ export interface Package {
   dev?: boolean;
   /** Dependency groups as the ecosystem names them (`dev`, `test`, `optional`, poetry groups…). */
   groups?: string[];
+  /**
+   * The lockfile or manifest whose parse reported the package (the file the scan found; keys
+   * and `dependsOn` are unique within it). For a package written in a file that one includes,
+   * `line` is that of the include (`-r base.txt`) and `declaredIn` says where the entry is.
+   */
   source: PackageSource;
+  /** The file and line of the entry, when another file than `source.path` (a `-r` include). */
+  declaredIn?: PackageSource;
+  /** PEP 508 environment markers as written (`python_version < "3.8"`): installed only where they hold. */
+  markers?: string;
   /** Declared licenses, each an SPDX expression or the raw text when it is not one. */
   licenses?: string[];
   hashes?: PackageHash[];
@@ -64,4 +73,12 @@ export interface Package {
   dependsOn?: string[];
   /** Unique within its file (e.g. `node_modules/a/node_modules/b`, or `name@version`); graph edges use it. */
   key: string;
+}
+
+/**
+ * Where a developer changes the package: its entry, in an included file if that is where it is
+ * written. Findings point here, so one pin included by two requirements files is one finding.
+ */
+export function declarationOf(pkg: Pick<Package, 'source' | 'declaredIn'>): PackageSource {
+  return pkg.declaredIn ?? pkg.source;
 }

@@ -6,9 +6,10 @@ import {
   LICENSE_DENIED_RULE,
   LICENSE_UNKNOWN_RULE,
   licensePolicyProblems,
-  licensesFromDisk,
+  packageLicenses,
   purlWithoutQualifiers,
 } from './licenses/index.js';
+import { packageLocation } from './location.js';
 import type { ScaOptions } from './options.js';
 
 /** SPDX operators bind AND tighter than OR: each declared license is one parenthesised term. */
@@ -19,7 +20,8 @@ function combined(licenses: readonly string[]): string {
 /**
  * License policy findings: only when the policy names licenses (without a policy, every
  * lockfile that records no license would be noise). Lockfile data first, then the manifests
- * of installed packages found in the tree.
+ * of installed packages: those the walk found, and those the lockfiles lead to in
+ * node_modules or a virtualenv even when those folders are gitignored.
  */
 export function licenseDrafts(
   packages: readonly Package[],
@@ -30,9 +32,10 @@ export function licenseDrafts(
   if (policy.allow.length === 0 && policy.deny.length === 0) return [];
   const problems = licensePolicyProblems(policy);
   if (problems.length > 0) throw new Error(`gatehouse.yml: sca.licenses: ${problems.join('; ')}`);
-  const onDisk = licensesFromDisk(
+  const onDisk = packageLicenses(
     ctx.root,
     ctx.files.map((f) => f.path),
+    packages,
     {
       onWarning: (path, message) => ctx.report({ level: 'warning', code: 'license-manifest', path, message }),
     },
@@ -64,7 +67,7 @@ function judge(
   return {
     ruleId: rule.id,
     message,
-    location: { path: pkg.source.path, ...(pkg.source.line ? { startLine: pkg.source.line } : {}) },
+    location: packageLocation(pkg),
     fingerprintContent: `${pkg.purl.split('?')[0]}|${shown}`,
     properties: { license: shown, ecosystem: pkg.ecosystem },
   };

@@ -6,6 +6,7 @@ import { type AffectedMatch, affects, mergeAliases, type VulnerabilityGroup } fr
 import type { OsvRecord } from '../../vulndb/osv.js';
 import type { VulnStore } from '../../vulndb/store.js';
 import { orderingFor } from '../../vulndb/versions/index.js';
+import { packageLocation } from './location.js';
 import { VULNERABLE_DEPENDENCY } from './rules.js';
 
 interface Hit {
@@ -107,7 +108,7 @@ function toDraft(pkg: Package, hit: Hit): FindingDraft {
   const draft: FindingDraft = {
     ruleId: VULNERABLE_DEPENDENCY.id,
     message: `${pkg.name}@${pkg.version} is affected by ${group.id}${aliasText(group)}${summary ? `: ${summary}` : ''}; ${fixAdvice(pkg, fixed)}.${rating}`,
-    location: { path: pkg.source.path, ...(pkg.source.line ? { startLine: pkg.source.line } : {}) },
+    location: packageLocation(pkg),
     fingerprintContent: `${pkg.purl.split('?')[0]}|${stableId(group)}`,
     severity: sev ? CVSS_TO_SEVERITY[sev.severity] : 'medium',
     vulnerability: {

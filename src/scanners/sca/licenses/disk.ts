@@ -4,7 +4,7 @@ import { cargoToml } from './cargo-toml.js';
 import { npmPackageJson } from './npm-package-json.js';
 import { pythonMetadata } from './python-metadata.js';
 import { rubyGemspec } from './ruby-gemspec.js';
-import type { LicenseSource } from './source.js';
+import type { InstalledLicenses, LicenseSource } from './source.js';
 
 /**
  * Installed-package manifests that name their license. Go modules carry no license field (only
@@ -42,19 +42,32 @@ export function licensesFromDisk(
   const readFile = options.readFile ?? fileReader(root);
   const found = new Map<string, string[]>();
   for (const path of files) {
-    const source = LICENSE_SOURCES.find((s) => s.matches(path));
-    if (!source) continue;
-    try {
-      const text = readFile(path);
-      if (text === undefined) continue;
-      if (text.length > MAX_MANIFEST_BYTES) throw new Error(`larger than ${MAX_MANIFEST_BYTES} bytes`);
-      const installed = source.read(text);
-      if (installed && installed.licenses.length > 0) merge(found, installed.purl, installed.licenses);
-    } catch (err) {
-      options.onWarning?.(path, `${source.name}: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    const installed = readManifest(path, readFile, options.onWarning);
+    if (installed && installed.licenses.length > 0) merge(found, installed.purl, installed.licenses);
   }
   return found;
+}
+
+/**
+ * The package and licenses one manifest declares; undefined when the path is no manifest, the
+ * file is absent, or it cannot be read (then `onWarning` says why).
+ */
+export function readManifest(
+  path: string,
+  readFile: ReadFile,
+  onWarning?: (path: string, message: string) => void,
+): InstalledLicenses | undefined {
+  const source = LICENSE_SOURCES.find((s) => s.matches(path));
+  if (!source) return undefined;
+  try {
+    const text = readFile(path);
+    if (text === undefined) return undefined;
+    if (text.length > MAX_MANIFEST_BYTES) throw new Error(`larger than ${MAX_MANIFEST_BYTES} bytes`);
+    return source.read(text);
+  } catch (err) {
+    onWarning?.(path, `${source.name}: ${err instanceof Error ? err.message : String(err)}`);
+    return undefined;
+  }
 }
 
 function merge(found: Map<string, string[]>, purl: string, licenses: readonly string[]): void {

@@ -25,6 +25,7 @@ export function readCargoManifest(
     if (!(e instanceof LockfileError)) throw e;
     warnings.push({
       message: `${path} cannot be read (${e.message}); direct and dev dependencies are not marked`,
+      path,
     });
     return undefined;
   }

@@ -93,6 +93,7 @@ function declaredNames(
     if (!(e instanceof LockfileError)) throw e;
     warnings.push({
       message: `${manifestPath} cannot be read (${e.message}); direct dependencies are not marked`,
+      path: manifestPath,
     });
     return undefined;
   }

@@ -1,7 +1,8 @@
 /**
  * The suite every parser in LOCKFILE_PARSERS passes, found automatically: its fixtures in
  * test/fixtures/sca/lockfiles/<parser-name>/ (see the README there) parse to what their
- * expected.json says, every package keeps the contract's invariants, and hostile input
+ * expected.json (and expected-warnings.json, when there is one) says, every package and
+ * warning keeps the contract's invariants, and hostile input
  * (empty, truncated, garbage, binary, deeply nested, bombs, 20 MB) gives a result or a
  * LockfileError, never another exception or a hang. Parsing runs in a worker thread so
  * that a parser stuck in a loop is terminated and reported instead of stalling the run.
@@ -13,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PackageURL } from 'packageurl-js';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Package } from '../../../core/package.js';
+import type { Package, PackageSource } from '../../../core/package.js';
 import { LOCKFILE_PARSERS } from './index.js';
-import type { LockfileParser } from './parser.js';
+import type { LockfileParser, LockfileWarning } from './parser.js';
 import { purlCoordinates, purlFor, purlType } from './purl.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../../test/fixtures/sca/lockfiles/', import.meta.url));
@@ -40,6 +41,15 @@ interface Expected {
   direct?: boolean;
   dev?: boolean;
   constraint?: string;
+  markers?: string;
+  declaredIn?: PackageSource;
+}
+
+/** A warning the parser must give: `path` (default: the lockfile) and `line` exactly, `message` as a part. */
+interface ExpectedWarning {
+  message: string;
+  path?: string;
+  line?: number;
 }
 
 interface FixtureCase {
@@ -49,10 +59,11 @@ interface FixtureCase {
   /** The lockfile, relative to `root`. */
   path: string;
   expected: Expected[];
+  warnings?: ExpectedWarning[];
 }
 
 type Outcome =
-  | { kind: 'ok'; packages: Package[]; ms: number }
+  | { kind: 'ok'; packages: Package[]; warnings: LockfileWarning[]; ms: number }
   | { kind: 'error'; lockfileError: boolean; name: string; message: string; ms: number }
   | { kind: 'hang' | 'crash'; message: string };
 
@@ -82,7 +93,8 @@ class ParseWorker {
           const [t0, c0] = [performance.now(), process.cpuUsage()];
           let reply;
           try {
-            reply = { kind: 'ok', packages: parser.parse({ path: m.path, text: m.text, readFile }).packages };
+            const result = parser.parse({ path: m.path, text: m.text, readFile });
+            reply = { kind: 'ok', packages: result.packages, warnings: result.warnings };
           } catch (e) {
             reply = { kind: 'error', lockfileError: e instanceof LockfileError, name: String(e?.name), message: String(e?.message ?? e) };
           }
@@ -146,29 +158,23 @@ function fixtureCases(parser: LockfileParser): FixtureCase[] {
     .sort()) {
     const abs = join(dir, entry);
     if (statSync(abs).isDirectory()) {
-      const files = readdirSync(abs).filter((f) => f !== 'expected.json' && parser.matches(f));
+      const files = readdirSync(abs).filter((f) => !f.startsWith('expected') && parser.matches(f));
       if (files.length !== 1)
         throw new Error(`${abs}: expected exactly one file ${parser.name} matches, found ${files.length}`);
-      cases.push({
-        label: entry,
-        root: abs,
-        path: files[0]!,
-        expected: readExpected(join(abs, 'expected.json')),
-      });
-    } else if (entry !== 'expected.json') {
-      cases.push({
-        label: entry,
-        root: dir,
-        path: entry,
-        expected: readExpected(join(dir, 'expected.json')),
-      });
+      cases.push({ label: entry, root: abs, path: files[0]!, ...readExpected(abs) });
+    } else if (!entry.startsWith('expected')) {
+      cases.push({ label: entry, root: dir, path: entry, ...readExpected(dir) });
     }
   }
   return cases;
 }
 
-function readExpected(path: string): Expected[] {
-  return JSON.parse(readFileSync(path, 'utf8')) as Expected[];
+function readExpected(dir: string): Pick<FixtureCase, 'expected' | 'warnings'> {
+  const read = (file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  const warnings = existsSync(join(dir, 'expected-warnings.json'))
+    ? (read('expected-warnings.json') as ExpectedWarning[])
+    : undefined;
+  return { expected: read('expected.json') as Expected[], ...(warnings ? { warnings } : {}) };
 }
 
 /** The contract every package of every parser keeps; returns what is wrong. */
@@ -185,6 +191,9 @@ function invariantProblems(parser: LockfileParser, path: string, packages: Packa
       problems.push(`${at}: resolved=${p.resolved} with version "${p.version}"`);
     if (p.resolved && p.constraint !== undefined) problems.push(`${at}: a constraint on a resolved package`);
     if (p.source?.path !== path) problems.push(`${at}: source.path ${p.source?.path}`);
+    problems.push(...declaredInProblems(p, path, at));
+    if (p.markers !== undefined && (p.markers === '' || p.markers !== p.markers.trim()))
+      problems.push(`${at}: markers "${p.markers}"`);
     for (const h of p.hashes ?? []) {
       if (!HASH_ALGS.has(h.alg) || !/^[0-9a-f]+$/.test(h.value))
         problems.push(`${at}: hash ${h.alg} ${h.value}`);
@@ -196,6 +205,39 @@ function invariantProblems(parser: LockfileParser, path: string, packages: Packa
       if (!keys.has(d)) problems.push(`${p.key}: dependsOn unknown key ${d}`);
   }
   return problems;
+}
+
+/** A path a parser reports: relative to the scan root, POSIX, inside it. */
+function isTreePath(path: unknown): boolean {
+  return (
+    typeof path === 'string' &&
+    path !== '' &&
+    !path.startsWith('/') &&
+    !path.includes('\\') &&
+    !path.split('/').some((part) => part === '..' || part === '.' || part === '')
+  );
+}
+
+/** `declaredIn` names another file of the tree than the lockfile, and only then is it given. */
+function declaredInProblems(p: Package, lockfile: string, at: string): string[] {
+  if (p.declaredIn === undefined) return [];
+  const { path, line } = p.declaredIn;
+  if (!isTreePath(path) || path === lockfile) return [`${at}: declaredIn.path ${path}`];
+  return line === undefined || (Number.isInteger(line) && line > 0) ? [] : [`${at}: declaredIn.line ${line}`];
+}
+
+/** Warnings say something, and one about another file names it as a path of the tree. */
+function warningProblems(lockfile: string, warnings: LockfileWarning[]): string[] {
+  return warnings.flatMap((w) => {
+    const problems: string[] = [];
+    if (typeof w.message !== 'string' || w.message.trim() === '')
+      problems.push('a warning without a message');
+    if (w.path !== undefined && (!isTreePath(w.path) || w.path === lockfile))
+      problems.push(`warning "${w.message}": path ${w.path}`);
+    if (w.line !== undefined && !(Number.isInteger(w.line) && w.line > 0))
+      problems.push(`warning "${w.message}": line ${w.line}`);
+    return problems;
+  });
 }
 
 function purlProblems(p: Package, at: string): string[] {
@@ -217,12 +259,20 @@ function expectLikeExpected(packages: Package[], expected: Expected[]): void {
   expect(packages.map(label).sort()).toEqual(expected.map(label).sort());
   for (const e of expected) {
     for (const p of packages.filter((x) => label(x) === label(e))) {
-      for (const f of ['direct', 'dev', 'constraint'] as const) {
+      for (const f of ['direct', 'dev', 'constraint', 'markers', 'declaredIn'] as const) {
         if (e[f] !== undefined)
           expect({ package: label(p), [f]: p[f] }).toEqual({ package: label(p), [f]: e[f] });
       }
     }
   }
+}
+
+function expectWarnings(lockfile: string, warnings: LockfileWarning[], expected: ExpectedWarning[]): void {
+  const place = (w: { path?: string; line?: number }) => `${w.path ?? lockfile}:${w.line ?? '-'}`;
+  const got = warnings.map((w) => ({ at: place(w), message: w.message }));
+  const want = expected.map((w) => ({ at: place(w), message: expect.stringContaining(w.message) }));
+  const byPlace = (a: { at: string }, b: { at: string }) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+  expect(got.sort(byPlace)).toEqual(want.sort(byPlace));
 }
 
 /** A small deterministic generator, so a failure reproduces. */
@@ -276,6 +326,7 @@ function expectHandled(parser: LockfileParser, path: string, o: Outcome): void {
   switch (o.kind) {
     case 'ok':
       expect(invariantProblems(parser, path, o.packages)).toEqual([]);
+      expect(warningProblems(path, o.warnings)).toEqual([]);
       return;
     case 'error':
       expect({ lockfileError: o.lockfileError, name: o.name }).toEqual({
@@ -311,7 +362,9 @@ for (const parser of LOCKFILE_PARSERS) {
         );
         if (o.kind !== 'ok') return expect.fail(`${o.kind}: ${o.message}`);
         expect(invariantProblems(parser, c.path, o.packages)).toEqual([]);
+        expect(warningProblems(c.path, o.warnings)).toEqual([]);
         expectLikeExpected(o.packages, c.expected);
+        if (c.warnings) expectWarnings(c.path, o.warnings, c.warnings);
       });
     }
 

@@ -106,7 +106,11 @@ replace (
     );
     expect(broken.packages).toHaveLength(2);
     expect(broken.warnings).toEqual([
-      { message: 'svc/go.sum line 1 is not "module version hash"; versions were not checked against it' },
+      {
+        message: 'not "module version hash"; versions were not checked against svc/go.sum',
+        path: 'svc/go.sum',
+        line: 1,
+      },
     ]);
   });
 

@@ -20,9 +20,13 @@ export function confirmWithGoSum(
   const text = input.readFile(path);
   if (text === undefined) return;
   const checked = text.length > MAX_LOCKFILE_BYTES ? undefined : readGoSum(text);
-  if (typeof checked === 'number' || checked === undefined) {
-    const where = checked === undefined ? 'is too large' : `line ${checked} is not "module version hash"`;
-    warnings.push({ message: `${path} ${where}; versions were not checked against it` });
+  if (checked === undefined) {
+    warnings.push({ message: `${path} is too large; versions were not checked against it`, path });
+    return;
+  }
+  if (typeof checked === 'number') {
+    const message = `not "module version hash"; versions were not checked against ${path}`;
+    warnings.push({ message, path, line: checked });
     return;
   }
   const missing = packages.filter((pkg) => pkg.resolved && !checked.has(`${pkg.name} v${pkg.version}`));
@@ -47,5 +51,6 @@ function missingWarning(path: string, missing: Package[]): LockfileWarning {
   const more = missing.length > NAMED_IN_WARNING ? ` and ${missing.length - NAMED_IN_WARNING} more` : '';
   return {
     message: `${path} has no checksum for ${named.join(', ')}${more}: go.mod may have been edited without running "go mod tidy"`,
+    path,
   };
 }

@@ -51,7 +51,7 @@ function readParent(
   const parent = text === undefined ? undefined : tryReadPom(text, path, warnings);
   if (!parent || !isDeclaredParent(parent, declared)) {
     if (text !== undefined && parent)
-      warnings.push({ message: `${path} is not the declared parent ${coords}` });
+      warnings.push({ message: `${path} is not the declared parent ${coords}`, path });
     warnings.push({ message: notLocal });
     return undefined;
   }
@@ -73,7 +73,7 @@ function tryReadPom(text: string, path: string, warnings: LockfileWarning[]): Ra
     return readPom(text, path);
   } catch (e) {
     if (!(e instanceof LockfileError)) throw e;
-    warnings.push({ message: `parent POM ${path} cannot be read: ${e.message}` });
+    warnings.push({ message: `parent POM ${path} cannot be read: ${e.message}`, path, line: e.line });
     return undefined;
   }
 }

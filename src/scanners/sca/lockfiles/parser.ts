@@ -13,7 +13,13 @@ export interface LockfileInput {
 
 export interface LockfileWarning {
   message: string;
+  /** In `path` when given, else in the parsed file. */
   line?: number;
+  /**
+   * The file the warning is about when it is not the parsed one (an included requirements
+   * file, a parent POM, go.sum, the project manifest beside a lockfile); relative to the scan root.
+   */
+  path?: string;
 }
 
 export interface LockfileResult {

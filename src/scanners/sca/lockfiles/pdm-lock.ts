@@ -84,6 +84,7 @@ function toPackage(
       hashes: collectHashes(
         asArray(table.files).map((f) => (isRecord(f) ? parseHash(asString(f.hash) ?? '') : undefined)),
       ),
+      markers: asString(table.marker),
     },
     context.warnings,
   );

@@ -8,7 +8,10 @@ describe('parsePipRequirement', () => {
     ['qwerty   == 0.1', { name: 'qwerty', pinned: '0.1', specifier: '==0.1' }],
     ['pyjwt [crypto] == 2.1.0', { name: 'pyjwt', pinned: '2.1.0', specifier: '==2.1.0' }],
     ['celery[redis, pytest]==4.4.7', { name: 'celery', pinned: '4.4.7', specifier: '==4.4.7' }],
-    ['foo==1.0; python_version < "2.7"', { name: 'foo', pinned: '1.0', specifier: '==1.0' }],
+    [
+      'foo==1.0; python_version < "2.7"',
+      { name: 'foo', pinned: '1.0', specifier: '==1.0', markers: 'python_version < "2.7"' },
+    ],
     ['name (==1.0)', { name: 'name', pinned: '1.0', specifier: '==1.0' }],
     ['PyCrypto==1.2-alpha', { name: 'PyCrypto', pinned: '1.2-alpha', specifier: '==1.2-alpha' }],
     ['foo17--hash==1.0', { name: 'foo17--hash', pinned: '1.0', specifier: '==1.0' }],
@@ -32,6 +35,19 @@ describe('parsePipRequirement', () => {
 
   it('pins one exact clause among several ranges', () => {
     expect(parsePipRequirement('django>=3,==3.2.1,<4')).toMatchObject({ pinned: '3.2.1' });
+  });
+
+  it.each([
+    ["a[x]>=1 ; python_version < '3.8' and os_name == 'nt'", "python_version < '3.8' and os_name == 'nt'"],
+    ['b @ https://h/b-1.0.tar.gz ; sys_platform == "linux"', 'sys_platform == "linux"'],
+    // Without a blank beside it, a `;` belongs to the URL.
+    ['c @ https://h/c.tar.gz;x', undefined],
+    ['./wheels/d-1.0-py3-none-any.whl; python_version>"3"', 'python_version>"3"'],
+    ['e==1 ;', undefined],
+  ])('keeps the environment markers of %s as written', (text, markers) => {
+    const parsed = parsePipRequirement(text);
+    expect(typeof parsed).toBe('object');
+    expect((parsed as { markers?: string }).markers).toBe(markers);
   });
 
   it('reports a version taken from an environment variable', () => {

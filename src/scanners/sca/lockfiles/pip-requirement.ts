@@ -12,6 +12,8 @@ export interface PipRequirement {
   url?: string;
   /** An `${ENV}` reference pip would expand at install time: the version cannot be known here. */
   environmentVariable?: string;
+  /** PEP 508 environment markers, the text after `;` as written. */
+  markers?: string;
 }
 
 const NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*/;
@@ -19,18 +21,35 @@ const EXTRAS = /^\[\s*([A-Za-z0-9._\s,-]*)\]\s*/;
 const CLAUSE = /^(===|~=|==|!=|<=|>=|<|>)\s*(\S+)$/;
 const ENVIRONMENT_VARIABLE = /\$\{[A-Z0-9_]+\}/;
 const ARCHIVE = /\.(?:whl|zip|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tar)$/i;
+/** After a URL the `;` needs a blank beside it (it may be part of the URL otherwise), as in pip. */
+const URL_MARKERS = /\s;|;\s/;
 
 /** A requirement, or the reason it is not one (pip refuses the whole file for such a line). */
 export function parsePipRequirement(text: string): PipRequirement | string {
   const name = NAME.exec(text);
-  if (!name || looksLikeLocation(text, name[0])) return parseLocation(text);
+  if (!name || looksLikeLocation(text, name[0])) {
+    return withMarkers(parseLocation(text), markersAfter(text, URL_MARKERS));
+  }
   let rest = text.slice(name[0].length);
   const extras = EXTRAS.exec(rest);
   if (rest.startsWith('[') && !extras) return 'the extras list is not closed or has invalid names';
   if (extras) rest = rest.slice(extras[0].length);
-  if (rest.startsWith('@')) return namedLocation(name[1]!, rest.slice(1));
+  if (rest.startsWith('@')) {
+    return withMarkers(namedLocation(name[1]!, rest.slice(1)), markersAfter(rest, URL_MARKERS));
+  }
   const specifier = rest.split(';', 1)[0]!.trim();
-  return parseSpecifier(name[1]!, specifier.replace(/^\((.*)\)$/s, '$1').trim());
+  const parsed = parseSpecifier(name[1]!, specifier.replace(/^\((.*)\)$/s, '$1').trim());
+  return withMarkers(parsed, markersAfter(rest, /;/));
+}
+
+/** The markers after the separator, trimmed; undefined when there are none. */
+function markersAfter(text: string, separator: RegExp): string | undefined {
+  const found = separator.exec(text);
+  return found ? text.slice(found.index + found[0].length).trim() || undefined : undefined;
+}
+
+function withMarkers(parsed: PipRequirement | string, markers: string | undefined): PipRequirement | string {
+  return typeof parsed === 'string' || markers === undefined ? parsed : { ...parsed, markers };
 }
 
 /** `http://…`, `git+https://…`, `./dir`, `pkg-1.0-py3-none-any.whl` — anything not `name [extras] spec`. */

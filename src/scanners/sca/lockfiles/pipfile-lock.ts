@@ -80,6 +80,7 @@ function toPackage(category: string, name: string, entry: unknown, context: Cont
       dev: category === 'default' ? false : category === 'develop' ? true : undefined,
       groups: [category],
       hashes: collectHashes(asArray(entry.hashes).map((hash) => parseHash(asString(hash) ?? ''))),
+      markers: asString(entry.markers),
     },
     context.warnings,
   );
@@ -121,7 +122,7 @@ function readPipfileNames(input: LockfileInput, warnings: LockfileWarning[]): Se
       .flatMap(([, value]) => Object.keys(value as Record<string, unknown>));
     return new Set(names.map(normalizePypiName));
   } catch (error) {
-    warnings.push({ message: `${path}: ${(error as Error).message}; direct dependencies are unknown` });
+    warnings.push({ message: `${path}: ${(error as Error).message}; direct dependencies are unknown`, path });
     return undefined;
   }
 }

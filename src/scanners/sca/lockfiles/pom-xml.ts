@@ -41,10 +41,9 @@ export const pomXmlParser: LockfileParser = {
 
 type Warn = (message: string, at: RawDependency) => void;
 
-/** Warnings carry lines of the scanned file; what comes from a parent POM names that file instead. */
+/** What comes from a parent POM is filed under that POM. */
 function located(message: string, at: RawDependency, path: string): LockfileWarning {
-  if (at.path === path) return { message, line: at.line };
-  return { message: `${message} (${at.path}${at.line ? ` line ${at.line}` : ''})` };
+  return at.path === path ? { message, line: at.line } : { message, line: at.line, path: at.path };
 }
 
 function interpolated(raw: RawDependency, interpolator: PomInterpolator): Dependency | undefined {
@@ -172,10 +171,11 @@ function toPackage(
     key: dep.key,
   };
   if (info.constraint) pkg.constraint = info.constraint;
+  if (dep.raw.path !== path) pkg.declaredIn = sourceOf(dep.raw, dep.raw.path);
   return pkg;
 }
 
-/** The scanned POM is the source; a line only for what it declares itself, not for what a parent does. */
+/** The scanned POM is the source; an inherited dependency has no line there, and `declaredIn` names the parent. */
 function sourceOf(raw: RawDependency, path: string): Package['source'] {
   return raw.path === path && raw.line !== undefined ? { path, line: raw.line } : { path };
 }

@@ -63,6 +63,7 @@ function toPackage(
       path,
       line,
       hashes: packageHashes(table),
+      markers: asString(table.marker),
     },
     warnings,
   );

@@ -1,5 +1,5 @@
 import { explain } from '@renovatebot/pep440';
-import type { Package, PackageHash } from '../../../core/package.js';
+import type { Package, PackageHash, PackageSource } from '../../../core/package.js';
 import { redactUrlCredentials } from './lockfile-text.js';
 import type { LockfileWarning } from './parser.js';
 import { purlFor } from './purl.js';
@@ -52,6 +52,9 @@ export interface PypiFields {
   groups?: string[];
   hashes?: PackageHash[];
   dependsOn?: string[];
+  /** Where the entry is written when not in `path` (a `-r` include): `line` is then the include's. */
+  declaredIn?: PackageSource;
+  markers?: string;
 }
 
 /** The key every Python parser uses, so graph edges can be built from names and versions alone. */
@@ -85,7 +88,7 @@ function canonicalVersion(fields: PypiFields, warnings: LockfileWarning[]): stri
   if (canonical !== undefined) return canonical;
   warnings.push({
     message: `${fields.name} ${fields.version}: not a PEP 440 version, so it cannot be compared with advisory ranges`,
-    line: fields.line,
+    ...(fields.declaredIn ?? { line: fields.line }),
   });
   return fields.version.trim();
 }
@@ -96,6 +99,8 @@ function assignOptional(pkg: Package, fields: PypiFields): void {
   if (fields.groups?.length) pkg.groups = [...new Set(fields.groups)].sort();
   if (fields.hashes?.length) pkg.hashes = fields.hashes;
   if (fields.dependsOn?.length) pkg.dependsOn = [...new Set(fields.dependsOn)].sort();
+  if (fields.declaredIn) pkg.declaredIn = fields.declaredIn;
+  if (fields.markers) pkg.markers = fields.markers;
 }
 
 const HASH_ALGORITHMS: Record<string, { alg: string; hexLength: number }> = {

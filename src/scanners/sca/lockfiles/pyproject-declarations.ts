@@ -22,7 +22,7 @@ export function readProjectDeclarations(
   try {
     doc = parseTomlDocument(text);
   } catch (error) {
-    warnings.push({ message: `${path}: ${(error as Error).message}; direct dependencies are unknown` });
+    warnings.push({ message: `${path}: ${(error as Error).message}; direct dependencies are unknown`, path });
     return undefined;
   }
   const declarations: ProjectDeclarations = { direct: new Set(), devGroups: new Set() };

@@ -10,6 +10,8 @@ export interface DeclaredRequirement extends PipRequirement {
   path: string;
   line: number;
   hashes: string[];
+  /** For an entry of an included file: the line of the scanned file's `-r`/`-c` that led to it. */
+  via?: number;
 }
 
 /** Everything a requirements file pulls in: its own lines, `-r` files, and the pins of `-c` files. */
@@ -41,6 +43,8 @@ interface State {
   seen: Set<string>;
   /** Characters read across all files: includes together get the budget of one lockfile. */
   size: number;
+  /** While an include of the scanned file is being read: the line of that include. */
+  via?: number;
 }
 
 export function readRequirements(input: LockfileInput): RequirementsRead {
@@ -98,7 +102,8 @@ function addRequirement(
     );
   }
   const list = mode === 'requirements' ? state.read.requirements : state.read.constraints;
-  list.push({ ...parsed, path, line, hashes: hashOptions(options) });
+  const via = state.via === undefined ? {} : { via: state.via };
+  list.push({ ...parsed, path, line, hashes: hashOptions(options), ...via });
 }
 
 /** `-r`/`-c` includes, `-e` requirements, index options (ignored) and anything else (reported). */
@@ -136,7 +141,10 @@ function include(state: State, from: string, target: string, line: number, mode:
     warn(state, from, line, `included file "${target}" not read: the files together are too large`);
   } else {
     state.size += text.length;
+    const outermost = state.via === undefined;
+    if (outermost) state.via = line;
     readFile(state, path, text, mode);
+    if (outermost) state.via = undefined;
   }
 }
 
@@ -162,10 +170,8 @@ function includePath(state: State, from: string, target: string, line: number): 
   return path;
 }
 
-/** Warnings carry lines of the scanned file; one about an included file names that file and line instead. */
+/** A warning about an included file names that file. */
 function warn(state: State, path: string, line: number, text: string): void {
   const message = redactUrlCredentials(text);
-  state.read.warnings.push(
-    path === state.input.path ? { message, line } : { message: `${path}:${line}: ${message}` },
-  );
+  state.read.warnings.push(path === state.input.path ? { message, line } : { message, line, path });
 }

@@ -59,18 +59,49 @@ describe('requirements.txt parser', () => {
     expect(parser.parse(input(text)).packages[0]!.hashes).toEqual([{ alg: 'SHA-256', value: sha }]);
   });
 
-  it('follows -r and --requirement relative to the including file', () => {
+  it('follows -r and --requirement relative to the including file, recording where each entry is', () => {
     const files = {
-      'app/reqs/base.txt': 'requests==2.31.0\n--requirement=../more.txt',
-      'app/more.txt': 'six==1.16',
+      'app/reqs/base.txt': '# shared\nrequests==2.31.0\n--requirement=../more.txt',
+      'app/more.txt': 'six>=1.16',
     };
-    const result = parser.parse(input('-r reqs/base.txt\nflask==3.0.0', files));
-    expect(result.packages.map((p) => [p.name, p.source.path, p.source.line])).toEqual([
-      ['requests', 'app/reqs/base.txt', 1],
-      ['six', 'app/more.txt', 1],
-      ['flask', 'app/requirements.txt', 2],
+    const result = parser.parse(input('flask==3.0.0\n-r reqs/base.txt', files));
+    expect(result.packages.map((p) => [p.name, p.source, p.declaredIn])).toEqual([
+      ['flask', { path: 'app/requirements.txt', line: 1 }, undefined],
+      ['requests', { path: 'app/requirements.txt', line: 2 }, { path: 'app/reqs/base.txt', line: 2 }],
+      ['six', { path: 'app/requirements.txt', line: 2 }, { path: 'app/more.txt', line: 1 }],
     ]);
     expect(result.warnings).toEqual([]);
+  });
+
+  it('files warnings about an included file under that file and its line', () => {
+    const files = { 'app/base.txt': 'ok==1\n--foo\nbad==1.0.0.0.0.x' };
+    expect(parser.parse(input('-r base.txt', files)).warnings).toEqual([
+      { message: 'unknown option "--foo"; line ignored', path: 'app/base.txt', line: 2 },
+      {
+        message: expect.stringContaining('"bad==1.0.0.0.0.x" is not a valid requirement'),
+        path: 'app/base.txt',
+        line: 3,
+      },
+    ]);
+  });
+
+  it('keeps environment markers, joining those of lines that name one package with "or"', () => {
+    const text = [
+      'pywin32==306 ; sys_platform == "win32"',
+      "importlib-metadata>=4 ; python_version < '3.8'",
+      "importlib_metadata<7; python_version < '3.10'",
+      'urllib3 @ https://example.org/urllib3-2.0.0.tar.gz ; python_version >= "3.8"',
+      'six==1.16.0',
+      'six==1.16.0 ; python_version < "3"',
+    ].join('\n');
+    const markers = parser.parse(input(text)).packages.map((p) => [p.name, p.markers]);
+    expect(markers).toEqual([
+      ['pywin32', 'sys_platform == "win32"'],
+      ['importlib-metadata', "(python_version < '3.8') or (python_version < '3.10')"],
+      ['urllib3', 'python_version >= "3.8"'],
+      // One line without markers installs it everywhere.
+      ['six', undefined],
+    ]);
   });
 
   it('uses -c pins to resolve requirements without adding the constrained-only packages', () => {
@@ -94,7 +125,7 @@ describe('requirements.txt parser', () => {
     );
     expect(packages.map((p) => p[0])).toEqual(['beta', 'alpha', 'gamma']);
     expect(warnings).toEqual([
-      'app/b.txt:1: include cycle: app/requirements.txt -> app/a.txt -> app/b.txt -> app/a.txt; not followed again',
+      'include cycle: app/requirements.txt -> app/a.txt -> app/b.txt -> app/a.txt; not followed again',
       'included file "missing.txt" (app/missing.txt) was not found',
       'include "../../etc/passwd" is outside the scanned tree; not followed',
       'include "https://example.org/r.txt" is a URL, which is never downloaded during a scan; not followed',

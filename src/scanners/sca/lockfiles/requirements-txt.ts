@@ -37,7 +37,7 @@ function parse(input: LockfileInput): LockfileResult {
     if (constraint.pinned) pins.set(normalizePypiName(constraint.name!), constraint);
   }
   const packages = [...indexByName(requirements, (requirement) => requirement.name!)].flatMap(
-    ([name, group]) => toPackages(group, pins.get(name), warnings),
+    ([name, group]) => toPackages(group, pins.get(name), input, warnings),
   );
   return { packages, warnings };
 }
@@ -50,29 +50,20 @@ function parse(input: LockfileInput): LockfileResult {
 function toPackages(
   group: DeclaredRequirement[],
   pin: DeclaredRequirement | undefined,
+  input: LockfileInput,
   warnings: LockfileWarning[],
 ): Package[] {
   const pinned = group.filter((requirement) => requirement.pinned);
-  if (pinned.length) return distinctPins(pinned).map((entries) => resolvedPackage(entries, warnings));
+  if (pinned.length) return distinctPins(pinned).map((entries) => resolvedPackage(entries, input, warnings));
   const url = group.find((requirement) => requirement.url)?.url;
   const specifier = [...new Set(group.map((requirement) => requirement.specifier).filter(Boolean))].join(',');
-  if (pin && !url && fitsPin(pin, specifier, group[0]!, warnings)) {
-    return [resolvedPackage([{ ...group[0]!, pinned: pin.pinned, hashes: pin.hashes }], warnings)];
-  }
   const first = group[0]!;
-  return [
-    pypiPackage(
-      {
-        name: first.name!,
-        version: '',
-        constraint: url ?? specifier,
-        path: first.path,
-        line: first.line,
-        direct: true,
-      },
-      warnings,
-    ),
-  ];
+  const shared = { name: first.name!, ...placement(first, input), markers: combinedMarkers(group) };
+  if (pin && !url && fitsPin(pin, specifier, first, warnings)) {
+    const hashes = collectHashes(pin.hashes.map((hash) => parseHash(hash)));
+    return [pypiPackage({ ...shared, version: pin.pinned!, direct: true, hashes }, warnings)];
+  }
+  return [pypiPackage({ ...shared, version: '', constraint: url ?? specifier, direct: true }, warnings)];
 }
 
 function distinctPins(pinned: DeclaredRequirement[]): DeclaredRequirement[][] {
@@ -86,13 +77,43 @@ function distinctPins(pinned: DeclaredRequirement[]): DeclaredRequirement[][] {
   return [...byVersion.values()];
 }
 
-function resolvedPackage(entries: DeclaredRequirement[], warnings: LockfileWarning[]): Package {
+function resolvedPackage(
+  entries: DeclaredRequirement[],
+  input: LockfileInput,
+  warnings: LockfileWarning[],
+): Package {
   const first = entries[0]!;
   const hashes = collectHashes(entries.flatMap((entry) => entry.hashes.map((hash) => parseHash(hash))));
   return pypiPackage(
-    { name: first.name!, version: first.pinned!, path: first.path, line: first.line, direct: true, hashes },
+    {
+      name: first.name!,
+      version: first.pinned!,
+      ...placement(first, input),
+      direct: true,
+      hashes,
+      markers: combinedMarkers(entries),
+    },
     warnings,
   );
+}
+
+/**
+ * The package is reported against the scanned file; an entry of an included file is placed at
+ * the scanned file's include line, and `declaredIn` keeps the entry's own file and line.
+ */
+function placement(entry: DeclaredRequirement, input: LockfileInput) {
+  if (entry.path === input.path) return { path: entry.path, line: entry.line };
+  return { path: input.path, line: entry.via, declaredIn: { path: entry.path, line: entry.line } };
+}
+
+/**
+ * pip installs a package when any line naming it applies: a line without markers always does;
+ * otherwise the lines' markers, joined by `or` (each parenthesised, since `and` binds tighter).
+ */
+function combinedMarkers(entries: DeclaredRequirement[]): string | undefined {
+  if (entries.some((entry) => entry.markers === undefined)) return undefined;
+  const distinct = [...new Set(entries.map((entry) => entry.markers!))];
+  return distinct.length === 1 ? distinct[0] : distinct.map((m) => `(${m})`).join(' or ');
 }
 
 /** pip refuses to install when a constraint contradicts a requirement; the package then stays unresolved. */

@@ -1,6 +1,7 @@
 import type { FindingDraft } from '../../../core/finding.js';
 import type { Ecosystem, Package } from '../../../core/package.js';
 import { cacheDir as defaultCacheDir } from '../../../vulndb/paths.js';
+import { packageLocation } from '../location.js';
 import { checkTyposquat, type RiskFinding } from './checks.js';
 import { checkOnline, type RiskDiagnostic } from './online.js';
 import { POPULAR_DIR, popularList } from './popular.js';
@@ -128,13 +129,13 @@ class Indexes {
   }
 }
 
-/** The finding as the scanner yields it: located at the lockfile entry that declared the package. */
+/** The finding as the scanner yields it: located at the entry that declared the package. */
 export function toFindingDraft(f: RiskFinding): FindingDraft {
-  const { source, ecosystem, name, version, purl } = f.package;
+  const { ecosystem, name, version, purl } = f.package;
   return {
     ruleId: f.ruleId,
     message: f.message,
-    location: { path: source.path, ...(source.line !== undefined ? { startLine: source.line } : {}) },
+    location: packageLocation(f.package),
     fingerprintContent: f.fingerprintContent,
     ...(f.severity ? { severity: f.severity } : {}),
     ...(f.confidence ? { confidence: f.confidence } : {}),
