@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,25 +38,27 @@ beforeAll(async () => {
     ],
     { stdio: 'ignore' },
   );
-  ca = execFileSync('cat', [cert]);
+  ca = readFileSync(cert);
+  const args = [
+    'admission',
+    'serve',
+    '--tls-cert',
+    cert,
+    '--tls-key',
+    key,
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+  ];
+  // From the repository, where `--import tsx` resolves; the policy comes by --config.
   server = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      MAIN,
-      'admission',
-      'serve',
-      '--tls-cert',
-      cert,
-      '--tls-key',
-      key,
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-    ],
-    { cwd: tree.root, env: { ...process.env, NO_COLOR: '1' } },
+    ['--import', 'tsx', MAIN, ...args, '--config', join(tree.root, 'gatehouse.yml')],
+    {
+      cwd: join(import.meta.dirname, '..'),
+      env: { ...process.env, NO_COLOR: '1' },
+    },
   );
   port = await new Promise<number>((resolve, reject) => {
     let err = '';

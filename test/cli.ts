@@ -12,7 +12,7 @@ export interface CliRun {
 /** Runs the CLI from source (always current, no build needed) as a separate process. */
 export function gatehouse(
   args: string[],
-  opts: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number } = {},
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; input?: string | Buffer } = {},
 ): CliRun {
   const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
     cwd: opts.cwd,
@@ -20,6 +20,7 @@ export function gatehouse(
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     timeout: 120_000,
+    ...(opts.input !== undefined ? { input: opts.input } : {}),
     ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid } : {}),
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -7,6 +7,7 @@ import type { Config } from '../core/config-schema.js';
 import { UserError } from '../core/errors.js';
 import { shouldShowProgress, silentProgress, terminalProgress } from '../core/progress.js';
 import type { Report } from '../core/report.js';
+import type { ScanResult } from '../core/result.js';
 import { runScan } from '../core/scan.js';
 import { isSeverity, SEVERITIES } from '../core/severity.js';
 import { toolVersion } from '../core/version.js';
@@ -17,6 +18,7 @@ import { compilePolicy } from '../policy/policy.js';
 import { DEFAULT_SCANNERS, loadScanners } from '../scanners/index.js';
 import { writeOutput } from './output.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, type RunState } from './program.js';
+import { readStdinTarget, relabelStdin, STDIN_TARGET } from './stdin.js';
 import { checkTarget } from './target.js';
 
 interface ScanFlags {
@@ -37,7 +39,7 @@ export function registerScan(program: Command, state: RunState): void {
   program
     .command('scan')
     .description('Scan a directory, apply the policy gate, and report')
-    .argument('[path]', 'directory (or file) to scan', '.')
+    .argument('[path]', 'directory (or file) to scan; - reads manifests from standard input', '.')
     .option(
       '-s, --scanners <list>',
       `comma-separated scanners to run (default: ${DEFAULT_SCANNERS.join(',')})`,
@@ -67,7 +69,8 @@ export function registerScan(program: Command, state: RunState): void {
 }
 
 async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
-  const root = checkTarget(path);
+  const fromStdin = path === STDIN_TARGET;
+  const root = fromStdin ? process.cwd() : checkTarget(path);
   const { config, path: configPath } = loadConfig(root, flags.config);
   applyFlags(config, flags);
   const scanners = await loadScanners(scannerNames(flags, config));
@@ -75,23 +78,30 @@ async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
   const baselinePath = flags.baseline ? resolve(flags.baseline) : policy.baselinePath;
   const baseline = baselinePath ? loadBaseline(baselinePath) : undefined;
   const format = getFormat(flags.format);
-  const result = await runScan({
-    root,
-    scanners,
-    config,
-    exclude: flags.exclude ?? [],
-    scan: {
-      gitHistory: Boolean(flags.gitHistory),
-      maxFileSize: config.max_file_size,
-      threads: availableParallelism(),
-      ...(flags.sbom ? { sbom: checkSbomFile(flags.sbom) } : {}),
-      ...(flags.online ? { online: true } : {}),
-    },
-    makeProgress: (files, bytes) =>
-      shouldShowProgress(process.stderr, process.env)
-        ? terminalProgress(process.stderr, files, bytes)
-        : silentProgress,
-  });
+  const stdin = fromStdin ? await readStdinTarget(config.max_file_size) : undefined;
+  let result: ScanResult;
+  try {
+    result = await runScan({
+      root: stdin?.root ?? root,
+      scanners,
+      config,
+      exclude: flags.exclude ?? [],
+      scan: {
+        gitHistory: Boolean(flags.gitHistory),
+        maxFileSize: config.max_file_size,
+        threads: availableParallelism(),
+        ...(flags.sbom ? { sbom: checkSbomFile(flags.sbom) } : {}),
+        ...(flags.online ? { online: true } : {}),
+      },
+      makeProgress: (files, bytes) =>
+        shouldShowProgress(process.stderr, process.env)
+          ? terminalProgress(process.stderr, files, bytes)
+          : silentProgress,
+    });
+  } finally {
+    stdin?.remove();
+  }
+  if (stdin) relabelStdin(result, root);
   const gate = evaluateGate(result.findings, policy, {
     now: new Date(),
     ...(baseline ? { baseline, baselineFile: baselinePath } : {}),

@@ -18,6 +18,8 @@ export interface Evaluation {
   failures: RuleFailure[];
 }
 
+const DEFAULT_KINDS = ['resource'];
+
 /** Rules indexed by the resource type they run on, so a resource only meets its own rules. */
 export function indexRules(rules: readonly IacRule[]): Map<string, IacRule[]> {
   const byType = new Map<string, IacRule[]>();
@@ -42,6 +44,7 @@ export function evaluate(
     const ctx = ruleContext(document);
     for (const resource of document.resources)
       for (const rule of rules.get(`${resource.platform}\u0000${resource.type}`) ?? []) {
+        if (!(rule.kinds ?? DEFAULT_KINDS).includes(resource.kind)) continue;
         try {
           for (const v of rule.check(resource, ctx)) out.drafts.push(toDraft(rule, resource, v, lines));
         } catch (e) {

@@ -38,6 +38,12 @@ export interface IacRule {
   platform: Platform;
   /** Resource types the rule runs on (exact, format-native). */
   resourceTypes: readonly string[];
+  /**
+   * Kinds of declaration the rule runs on; default `resource`. A Terraform data source
+   * (`data "aws_iam_policy_document"`) reads existing infrastructure rather than creating it,
+   * so only rules written for it (kind `data`) see it.
+   */
+  kinds?: readonly string[];
   /** CIS benchmark ids with their benchmark prefix: `cis-aws:2.1.1`, `cis-kubernetes:5.2.2`, `cis-docker:4.1`. */
   cis: readonly string[];
   /** NIST SP 800-53 rev5 control ids: `SC-28`, `AC-6(1)`. */

@@ -177,7 +177,7 @@ export function readYaml(text: string, path: string): YamlRead {
     try {
       if (expandedSize(doc.contents, doc, new Map(), 0) > MAX_NODES) throw new Limit();
       const value = c.convert(doc.contents, [], 0);
-      const [start, , end] = doc.contents.range;
+      const [start, end] = doc.contents.range;
       const read: YamlDoc = {
         value,
         positions: c.positions,
