@@ -24,6 +24,7 @@ export interface RunScanInput {
 /** discover -> scanners in parallel -> enrich; a failing scanner is reported, the rest finish. */
 export async function runScan(input: RunScanInput): Promise<ScanResult> {
   const startedAt = new Date().toISOString();
+  for (const s of input.scanners) s.prepare?.(scannerOptions(input.config, s.name), input.scan);
   const discovery = discover(input.root, {
     exclude: [...input.config.exclude, ...(input.exclude ?? [])],
     maxFileSize: input.scan.maxFileSize,

@@ -49,6 +49,11 @@ export interface Scanner {
    * any scanner runs, so a mistake in one is a UserError (exit 2), not a half-done scan.
    */
   projectRules?(root: string): readonly Rule[];
+  /**
+   * Called before the discovery walk with this scanner's options: a chance to start slow
+   * set-up (worker threads) that then overlaps the walk. Must not fail; scan() reports problems.
+   */
+  prepare?(options: Readonly<Record<string, unknown>>, scan: Readonly<ScanOptions>): void;
   /** A cheap predicate on path and size: which discovered files this scanner reads. */
   wants(file: FileEntry): boolean;
   scan(ctx: ScanContext): AsyncIterable<FindingDraft>;

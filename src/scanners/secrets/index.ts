@@ -7,7 +7,7 @@ import { SecretMatcher } from './engine/matcher.js';
 import { type FileOutcome, isBinaryPath, scanFile } from './file-scan.js';
 import { scanHistory } from './git-history.js';
 import { parseSecretsOptions, type SecretsOptions } from './options.js';
-import { scanInPool } from './pool.js';
+import { releaseWarm, scanInPool, warmUp } from './pool.js';
 import { detectorRule } from './rules.js';
 import { selectDetectors } from './select.js';
 
@@ -18,6 +18,15 @@ export const secretsScanner: Scanner = {
   name: 'secrets',
   description: 'Leaked credentials: provider tokens, private keys, passwords in code, config and git history',
   rules: () => DETECTORS.map(detectorRule),
+  prepare(options, scan) {
+    if (scan.gitHistory || scan.threads < 2) return;
+    try {
+      const opts = parseSecretsOptions(options);
+      warmUp({ disable: opts.disable, generic: opts.generic }, scan.threads);
+    } catch {
+      // Invalid options are reported by scan(), with the rest of the scanner's diagnostics.
+    }
+  },
   wants: (f: FileEntry) => !isBinaryPath(f.path),
   scan(ctx: ScanContext): AsyncIterable<FindingDraft> {
     const opts = parseSecretsOptions(ctx.options);
@@ -63,6 +72,7 @@ async function* scanTree(
       ctx.signal,
     );
   } else {
+    await releaseWarm();
     const matcher = new SecretMatcher(detectors);
     for (const f of ctx.files) {
       if (ctx.signal.aborted) break;
