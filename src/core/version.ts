@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './package-root.js';
 
 let cached: string | undefined;
 
-/** The package version, read once from package.json next to src/ or dist/. */
+/** The package version, read once from Gatehouse's package.json. */
 export function toolVersion(): string {
   if (cached) return cached;
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as {
       version: string;
     };
     cached = pkg.version;

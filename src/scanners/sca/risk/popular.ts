@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ecosystem } from '../../../core/package.js';
+import { packageRoot } from '../../../core/package-root.js';
 
 /** One popular package: its rank (1 = most downloaded) and, where the source gives it, monthly downloads. */
 export interface PopularPackage {
@@ -20,8 +21,8 @@ export interface PopularList {
   targets: number;
 }
 
-/** Where the shipped lists live: `data/` at the package root, the same depth from `src/` and `dist/`. */
-export const POPULAR_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'data', 'popular-packages');
+/** Where the shipped lists live: `data/` at the package root. */
+export const POPULAR_DIR = join(packageRoot(), 'data', 'popular-packages');
 
 /** File name of an ecosystem's list: lower case, no dots or spaces (`crates.io` -> `crates-io.txt`). */
 export function popularFileName(ecosystem: Ecosystem): string {
