@@ -1,8 +1,10 @@
 import { type Command, Option } from 'commander';
 import { allScanners, loadScanners } from '../scanners/index.js';
+import type { RunState } from './program.js';
 import { rulesJson, rulesMarkdown } from './rules-reference.js';
+import { registerRulesTest } from './rules-test.js';
 
-export function registerRules(program: Command): void {
+export function registerRules(program: Command, state: RunState): void {
   const rules = program.command('rules').description('The rule reference, generated from rule metadata');
   rules
     .command('list')
@@ -17,4 +19,5 @@ export function registerRules(program: Command): void {
           : scanners.map((s) => rulesMarkdown(s.name, s.rules())).join('\n');
       process.stdout.write(out);
     });
+  registerRulesTest(rules, state);
 }

@@ -16,6 +16,7 @@ import { loadBaseline } from '../policy/baseline.js';
 import { evaluateGate } from '../policy/gate.js';
 import { compilePolicy } from '../policy/policy.js';
 import { DEFAULT_SCANNERS, loadScanners } from '../scanners/index.js';
+import { changesSince, keepChangedLines, onlyChangedFiles } from './changed-since.js';
 import { writeOutput } from './output.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, type RunState } from './program.js';
 import { readStdinTarget, relabelStdin, STDIN_TARGET } from './stdin.js';
@@ -33,6 +34,8 @@ interface ScanFlags {
   color?: boolean;
   sbom?: string;
   online?: boolean;
+  changedSince?: string;
+  allLines?: boolean;
 }
 
 export function registerScan(program: Command, state: RunState): void {
@@ -62,6 +65,11 @@ export function registerScan(program: Command, state: RunState): void {
       '--online',
       'allow registry look-ups for package risk (package exists, publish date, install scripts)',
     )
+    .option(
+      '--changed-since <ref>',
+      'analyse only files changed since the merge base with this git ref, and report only findings on changed lines',
+    )
+    .option('--all-lines', 'with --changed-since: report every finding in the changed files')
     .option('--no-color', 'no ANSI colours in the table')
     .action(async (path: string, flags: ScanFlags) => {
       state.exitCode = await scanCommand(path, flags);
@@ -73,7 +81,9 @@ async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
   const root = fromStdin ? process.cwd() : checkTarget(path);
   const { config, path: configPath } = loadConfig(root, flags.config);
   applyFlags(config, flags);
-  const scanners = await loadScanners(scannerNames(flags, config));
+  const changes = flags.changedSince ? changesSince(root, flags.changedSince) : undefined;
+  const all = await loadScanners(scannerNames(flags, config));
+  const scanners = changes ? onlyChangedFiles(all, changes) : all;
   const policy = compilePolicy(config, configPath, { root });
   const baselinePath = flags.baseline ? resolve(flags.baseline) : policy.baselinePath;
   const baseline = baselinePath ? loadBaseline(baselinePath) : undefined;
@@ -102,6 +112,7 @@ async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
     stdin?.remove();
   }
   if (stdin) relabelStdin(result, root);
+  if (changes && !flags.allLines) result = keepChangedLines(result, changes);
   const gate = evaluateGate(result.findings, policy, {
     now: new Date(),
     ...(baseline ? { baseline, baselineFile: baselinePath } : {}),

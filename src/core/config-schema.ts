@@ -69,6 +69,7 @@ export const configSchema = z.strictObject({
   secrets: scannerOptions,
   sca: scannerOptions,
   iac: scannerOptions,
+  sast: scannerOptions,
   gate: gateSchema.default(() => gateSchema.parse({})),
   exceptions: list(exceptionSchema),
   exceptions_file: z.string().optional(),

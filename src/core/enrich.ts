@@ -21,5 +21,6 @@ export function enrich(draft: FindingDraft, rule: Rule): Finding {
   if (draft.secret) finding.secret = draft.secret;
   if (draft.vulnerability) finding.vulnerability = draft.vulnerability;
   if (draft.properties) finding.properties = draft.properties;
+  if (draft.trace) finding.trace = draft.trace;
   return finding;
 }

@@ -45,6 +45,16 @@ export interface Vulnerability {
 
 export type PropertyValue = string | number | boolean;
 
+/** One place on a dataflow path (source, the steps between, sink), for SARIF `codeFlows`. */
+export interface TraceStep {
+  /** Relative to the scan root, POSIX separators. */
+  path: string;
+  /** 1-based; the column counts UTF-16 code units. */
+  line: number;
+  column?: number;
+  message: string;
+}
+
 /** One problem at one place, enriched from its rule. */
 export interface Finding {
   fingerprint: string;
@@ -62,6 +72,8 @@ export interface Finding {
   secret?: SecretInfo;
   vulnerability?: Vulnerability;
   properties?: Record<string, PropertyValue>;
+  /** How untrusted data reaches the finding's place, from its source to this sink. */
+  trace?: TraceStep[];
 }
 
 /**
@@ -79,4 +91,5 @@ export interface FindingDraft {
   secret?: SecretInfo;
   vulnerability?: Vulnerability;
   properties?: Record<string, PropertyValue>;
+  trace?: TraceStep[];
 }

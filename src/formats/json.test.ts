@@ -42,6 +42,24 @@ describe('json format', () => {
     expect(doc.findings[0]!.vulnerability?.package.purl).toBe('pkg:npm/lodash@4.17.20');
   });
 
+  it('carries a dataflow trace, validated by the schema, with its keys in a fixed order', () => {
+    const report = sampleReport();
+    report.result.findings[0]!.trace = [
+      { message: 'source: req.query', column: 15, line: 3, path: 'src/app.js' },
+      { path: 'src/app.js', line: 9, message: 'reaches the sink: cmd' },
+    ];
+    const doc = JSON.parse(renderJson(report));
+    check(doc);
+    const traced = doc.findings.find((f: { trace?: unknown }) => f.trace);
+    expect(traced.trace).toEqual([
+      { path: 'src/app.js', line: 3, column: 15, message: 'source: req.query' },
+      { path: 'src/app.js', line: 9, message: 'reaches the sink: cmd' },
+    ]);
+    expect(Object.keys(traced.trace[0])).toEqual(['path', 'line', 'column', 'message']);
+    traced.trace[1].line = 0;
+    expect(validate(doc)).toBe(false);
+  });
+
   it('is rejected by the schema when a field is wrong, so the validation means something', () => {
     const doc = JSON.parse(renderJson(sampleReport()));
     doc.findings[0].gate.action = 'block';

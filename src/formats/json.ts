@@ -1,6 +1,13 @@
 import type { FindingDecision, Verdict } from '../core/decision.js';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { Finding, Location, PropertyValue, SecretInfo, Vulnerability } from '../core/finding.js';
+import type {
+  Finding,
+  Location,
+  PropertyValue,
+  SecretInfo,
+  TraceStep,
+  Vulnerability,
+} from '../core/finding.js';
 import { REPORT_SCHEMA_VERSION, type Report } from '../core/report.js';
 import type { ScannerRun, ScanTarget } from '../core/result.js';
 import type { Rule } from '../core/rule.js';
@@ -95,6 +102,7 @@ function jsonFinding(v: FindingView): JsonFinding {
   if (f.secret) out.secret = pick<SecretInfo>(f.secret, ['redacted', 'hash']);
   if (f.vulnerability) out.vulnerability = jsonVulnerability(f.vulnerability);
   if (f.properties) out.properties = sortedProperties(f.properties);
+  if (f.trace) out.trace = f.trace.map((t) => pick<TraceStep>(t, ['path', 'line', 'column', 'message']));
   return { ...out, gate: jsonDecision(v.decision) };
 }
 

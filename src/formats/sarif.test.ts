@@ -104,6 +104,34 @@ describe('sarif format', () => {
     expect(pathToUri('bad\ud800.js')).toBe('bad%EF%BF%BD.js');
   });
 
+  it('writes a dataflow trace as codeFlows, source first, and stays valid SARIF', () => {
+    const report = sampleReport();
+    const finding = report.result.findings.find((f) => f.ruleId === 'iac/dockerfile-latest-tag')!;
+    finding.trace = [
+      { path: 'src/app.js', line: 3, column: 15, message: 'source: req.query' },
+      { path: 'src/app.js', line: 4, column: 9, message: 'assigned to cmd' },
+      { path: 'src/run file.js', line: 9, message: 'reaches the sink: cmd' },
+    ];
+    const doc = sarif(report);
+    const flow = byRule(doc, 'iac/dockerfile-latest-tag').codeFlows;
+    expect(flow).toHaveLength(1);
+    const steps = flow[0].threadFlows[0].locations.map((l: Any) => [
+      l.location.physicalLocation.artifactLocation.uri,
+      l.location.physicalLocation.region,
+      l.location.message.text,
+    ]);
+    expect(steps).toEqual([
+      ['src/app.js', { startLine: 3, startColumn: 15 }, 'source: req.query'],
+      ['src/app.js', { startLine: 4, startColumn: 9 }, 'assigned to cmd'],
+      ['src/run%20file.js', { startLine: 9 }, 'reaches the sink: cmd'],
+    ]);
+    expect(byRule(doc, 'secrets/aws-access-key-id').codeFlows).toBeUndefined();
+    if (haveSchema) {
+      const validate = sarifValidator();
+      expect(validate(doc) ? [] : validate.errors).toEqual([]);
+    }
+  });
+
   it('suppresses excepted findings with the reason and approver, and marks baseline state', () => {
     const doc = sarif();
     const pat = byRule(doc, 'secrets/github-pat');

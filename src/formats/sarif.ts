@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { Finding, Location } from '../core/finding.js';
+import type { Finding, Location, TraceStep } from '../core/finding.js';
 import { FINGERPRINT_KEY } from '../core/fingerprint.js';
 import type { Report } from '../core/report.js';
 import type { ScanTarget } from '../core/result.js';
@@ -51,6 +51,7 @@ function result(v: FindingView, ruleIndex: number, baselineUsed: boolean): Json 
     locations: [{ physicalLocation: physicalLocation(f.location) }],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
   };
+  if (f.trace) out.codeFlows = [codeFlow(f.trace)];
   const suppression = suppressionOf(v);
   if (suppression) out.suppressions = [suppression];
   if (baselineUsed) out.baselineState = v.decision.status === 'existing' ? 'unchanged' : 'new';
@@ -68,6 +69,21 @@ function physicalLocation(l: Location): Json {
   if (l.snippet !== undefined) region.snippet = { text: l.snippet };
   out.region = region;
   return out;
+}
+
+/** A dataflow trace as one thread of locations, source first, sink last. */
+function codeFlow(trace: readonly TraceStep[]): Json {
+  const locations = trace.map((t) => {
+    const region: Json = { startLine: t.line };
+    if (t.column) region.startColumn = t.column;
+    return {
+      location: {
+        physicalLocation: { artifactLocation: { uri: pathToUri(t.path), uriBaseId: SRCROOT }, region },
+        message: { text: t.message },
+      },
+    };
+  });
+  return { threadFlows: [{ locations }] };
 }
 
 /** Excepted findings, and those a gate rule ignores, are suppressed (not hidden) in SARIF. */

@@ -10,6 +10,7 @@ const LOADERS: Readonly<Record<string, () => Promise<Scanner>>> = {
   secrets: async () => (await import('./secrets/index.js')).secretsScanner,
   sca: async () => (await import('./sca/index.js')).scaScanner,
   iac: async () => (await import('./iac/index.js')).iacScanner,
+  sast: async () => (await import('./sast/index.js')).sastScanner,
 };
 
 export const SCANNER_NAMES: readonly string[] = Object.keys(LOADERS);

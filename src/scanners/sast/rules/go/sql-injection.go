@@ -1,0 +1,83 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+type Server struct {
+	db *sql.DB
+}
+
+func (s *Server) User(w http.ResponseWriter, r *http.Request) {
+	id := r.URL.Query().Get("id")
+	query := fmt.Sprintf("SELECT id, email FROM users WHERE id = '%s'", id)
+	// ruleid: sast/go-sql-injection
+	rows, err := s.db.Query(query)
+	if err != nil {
+		http.Error(w, err.Error(), 500)
+		return
+	}
+	defer rows.Close()
+}
+
+func (s *Server) Search(w http.ResponseWriter, r *http.Request) {
+	var b strings.Builder
+	b.WriteString("SELECT id FROM products WHERE name LIKE '%")
+	b.WriteString(r.FormValue("q"))
+	b.WriteString("%'")
+	// ruleid: sast/go-sql-injection
+	rows, _ := s.db.QueryContext(r.Context(), b.String())
+	defer rows.Close()
+}
+
+func (s *Server) deleteOrder(ref string) error {
+	// ruleid: sast/go-sql-injection
+	_, err := s.db.Exec("DELETE FROM orders WHERE ref = '" + ref + "'")
+	return err
+}
+
+func (s *Server) Cancel(w http.ResponseWriter, r *http.Request) {
+	if err := s.deleteOrder(r.PostFormValue("ref")); err != nil {
+		http.Error(w, err.Error(), 500)
+	}
+}
+
+func (s *Server) UserSafe(w http.ResponseWriter, r *http.Request) {
+	// ok: sast/go-sql-injection
+	row := s.db.QueryRow("SELECT id, email FROM users WHERE id = $1", r.URL.Query().Get("id"))
+	var id, email string
+	row.Scan(&id, &email)
+	json.NewEncoder(w).Encode(map[string]string{"id": id, "email": email})
+}
+
+func (s *Server) Page(w http.ResponseWriter, r *http.Request) {
+	limit, err := strconv.Atoi(r.URL.Query().Get("limit"))
+	if err != nil {
+		limit = 20
+	}
+	// ok: sast/go-sql-injection
+	rows, _ := s.db.Query(fmt.Sprintf("SELECT * FROM posts LIMIT %d", limit))
+	defer rows.Close()
+}
+
+func (s *Server) Sorted(w http.ResponseWriter, r *http.Request) {
+	column := "created_at"
+	if r.URL.Query().Get("sort") == "title" {
+		column = "title"
+	}
+	// ok: sast/go-sql-injection
+	rows, _ := s.db.Query("SELECT * FROM posts ORDER BY " + column)
+	defer rows.Close()
+}
+
+func (s *Server) Count(w http.ResponseWriter, r *http.Request) {
+	// ok: sast/go-sql-injection
+	row := s.db.QueryRowContext(r.Context(), "SELECT count(*) FROM posts WHERE author = ?", r.FormValue("author"))
+	var n int
+	row.Scan(&n)
+}
