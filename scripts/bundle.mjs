@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 rmSync('dist/chunks', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['src/cli/main.ts', 'src/scanners/secrets/worker.ts'],
+  entryPoints: ['src/cli/main.ts', 'src/scanners/secrets/worker.ts', 'src/scanners/sast/worker.ts'],
   outbase: 'src',
   outdir: 'dist',
   entryNames: '[dir]/[name]',
@@ -22,6 +22,8 @@ await build({
   sourcemap: true,
   external: ['better-sqlite3', '@ast-grep/*', '@cyclonedx/*', 'ajv', 'ajv-formats', 'ajv-formats-draft2019'],
   // Bundled CommonJS dependencies call require(); ES modules have none of their own.
-  banner: { js: "import { createRequire as __gatehouseRequire } from 'node:module'; const require = __gatehouseRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __gatehouseRequire } from 'node:module'; const require = __gatehouseRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

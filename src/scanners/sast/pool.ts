@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../../core/package-root.js';
 import type { FileEntry } from '../../core/scanner.js';
 import type { FileOutcome } from './file-scan.js';
 
@@ -23,8 +25,9 @@ const BATCH_FILES = 16;
  * not inherit the loader on Node 20, so a bootstrap registers tsx and then imports worker.ts.
  */
 function spawn(setup: WorkerSetup): Worker {
+  // Built code: dist/ holds the worker at this path whether the CLI runs bundled or not.
   if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
+    return new Worker(join(packageRoot(), 'dist', 'scanners', 'sast', 'worker.js'), { workerData: setup });
   const target = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
   const bootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${target}); });`;
   return new Worker(bootstrap, { eval: true, workerData: setup });

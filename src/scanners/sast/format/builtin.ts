@@ -1,13 +1,18 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../../core/package-root.js';
 import type { SastRule } from '../engine/types.js';
 import { loadRuleDir } from './load.js';
 
 /**
- * Built-in rules live as YAML beside the code, one folder per language. Read relative to this
- * module, so it works from src/ (tsx, tests) and from dist/ (the build copies the YAML there).
+ * Built-in rules live as YAML beside the code, one folder per language: in src/ when running
+ * from sources (tsx, tests), in dist/ once built (the build copies the YAML there; the bundled
+ * CLI's modules sit at another depth, hence the package root).
  */
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
+export const BUILTIN_RULES_DIR = import.meta.url.endsWith('.ts')
+  ? fileURLToPath(new URL('../rules/', import.meta.url))
+  : join(packageRoot(), 'dist', 'scanners', 'sast', 'rules');
 
 let cached: readonly SastRule[] | undefined;
 
@@ -16,7 +21,7 @@ export function builtinRules(): readonly SastRule[] {
   const all: SastRule[] = [];
   for (const name of builtinFolders()) {
     const taken = new Set(all.map((r) => r.id));
-    all.push(...loadRuleDir(`${BUILTIN_RULES_DIR}${name}`, `(built-in) ${name}`, taken));
+    all.push(...loadRuleDir(join(BUILTIN_RULES_DIR, name), `(built-in) ${name}`, taken));
   }
   cached = all;
   return all;

@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { UserError } from '../../../core/errors.js';
+import { packageRoot } from '../../../core/package-root.js';
 import { BUILTIN_RULES_DIR, builtinFolders } from '../format/builtin.js';
 import { sourceKindOf } from '../languages.js';
 import { type RuleTestReport, testRuleDir } from './run.js';
 
 /** The build copies only the rules' YAML to dist/; their test files stay in src/. */
-const SOURCE_RULES_DIR = fileURLToPath(new URL('../../../../src/scanners/sast/rules/', import.meta.url));
+const SOURCE_RULES_DIR = join(packageRoot(), 'src', 'scanners', 'sast', 'rules');
 
 function hasTestFiles(dir: string): boolean {
   return builtinFolders().some((lang) => {
