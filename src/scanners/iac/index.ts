@@ -4,6 +4,7 @@ import type { FileEntry, ScanContext, Scanner } from '../../core/scanner.js';
 import { analyse } from './analyse.js';
 import { coreRule } from './core-rule.js';
 import { loadCustomRules } from './custom/load.js';
+import { isDisabled, parseIacOptions } from './options.js';
 import { claimedByAny } from './parsers/index.js';
 import type { SourceFile } from './parsers/parser.js';
 import { IAC_RULES } from './rules/index.js';
@@ -16,8 +17,10 @@ export const iacScanner: Scanner = {
   projectRules: (root: string) => projectRules(root).map(coreRule),
   wants: (f: FileEntry) => claimedByAny(f.path),
   async *scan(ctx: ScanContext): AsyncIterable<FindingDraft> {
+    const opts = parseIacOptions(ctx.options);
+    const rules = [...IAC_RULES, ...projectRules(ctx.root)].filter((r) => !isDisabled(r.id, opts.disable));
     const files = await readSources(ctx);
-    const { drafts, diagnostics } = await analyse(files, [...IAC_RULES, ...projectRules(ctx.root)]);
+    const { drafts, diagnostics } = await analyse(files, rules);
     for (const d of diagnostics) {
       const where = d.line ? ` (line ${d.line})` : '';
       ctx.report({ level: d.level, code: d.code, path: d.path, message: `${d.message}${where}` });
