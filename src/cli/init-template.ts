@@ -3,7 +3,7 @@ export const INIT_TEMPLATE = `# gatehouse.yml — the security gate's policy for
 # Every key is optional; the values below are the defaults. Reference: docs/policy.md
 version: 1
 
-# Scanners to run when --scanners is not given.
+# Scanners to run when --scanners is not given: secrets, sca, iac, sast.
 scanners: [secrets]
 
 # Paths to leave out (globs relative to this file's directory). .gitignore is always respected.
@@ -22,6 +22,20 @@ secrets:
   disable: []
   # Values that are never reported (regular expressions), e.g. a well-known test key.
   allow_values: []
+
+# Options of the infrastructure-as-code scanner; your own rules go in .gatehouse/rules/*.yml.
+iac:
+  # Rules to turn off, by id (see: gatehouse rules list --scanner iac).
+  disable: []
+
+# Options of the static analysis scanner.
+sast:
+  # Rules to turn off, by id (see: gatehouse rules list --scanner sast).
+  disable: []
+  # Time allowed to analyse one file.
+  file_budget_ms: 2000
+  # Larger source files are skipped (they are almost always generated).
+  max_file_size: 1MiB
 
 gate:
   # Findings at or above this severity block the pipeline (critical|high|medium|low|info|none).
