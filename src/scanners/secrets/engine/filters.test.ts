@@ -69,11 +69,13 @@ describe('isNotAGenericSecret', () => {
     './secrets/db.txt',
     'https://vault.internal/v1/secret',
     'hunter22',
+    'aws_secretsmanager_secret.db.arn\\n',
   ])('drops the ordinary value %s', (v) => {
     expect(isNotAGenericSecret(v, 3.2)).toBe(true);
   });
-  it('keeps a high-entropy value', () => {
+  it('keeps a high-entropy value, also at the end of a quoted line', () => {
     expect(isNotAGenericSecret('f3Kq9ZxL2mVb7RtW4nPy8sJd', 3.2)).toBe(false);
+    expect(isNotAGenericSecret('f3Kq9ZxL2mVb7RtW4nPy8sJd\\n', 3.2)).toBe(false);
   });
 });
 

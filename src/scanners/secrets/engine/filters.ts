@@ -83,7 +83,9 @@ const MEMBER_ACCESS = /^[a-z_$][\w$]{0,24}(?:\??\.[A-Za-z_$][\w$]{0,40}){1,6}$/;
  * and are not secrets — identifiers, paths, URLs without credentials, hashes, UUIDs, lockfile
  * integrity strings and calls.
  */
-export function isNotAGenericSecret(value: string, minEntropy: number): boolean {
+export function isNotAGenericSecret(raw: string, minEntropy: number): boolean {
+  // Text quoted inside a source string ends in escapes: `"X = cfg.db.arn\n"` holds `cfg.db.arn`.
+  const value = raw.replace(/(?:\\[nrt])+$/, '');
   if (isPlaceholder(value) || isReference(value)) return true;
   if (HEX_HASH.test(value) || UUID.test(value) || INTEGRITY.test(value) || PUBLISHABLE.test(value))
     return true;
