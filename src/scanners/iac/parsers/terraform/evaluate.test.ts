@@ -216,6 +216,43 @@ describe('Terraform evaluation: functions', () => {
     expect(isUnknown(evalExpr('can(aws_x.y.id)'))).toBe(true);
   });
 
+  it('keeps the structure of a jsonencode document with unknown members', () => {
+    const doc = evalExpr('jsonencode({ Action = "*", Resource = [aws_s3_bucket.b.arn] })') as Record<
+      string,
+      IacValue
+    >;
+    expect(doc.Action).toBe('*');
+    expect(unknown((doc.Resource as IacValue[])[0]!).refs).toEqual(['aws_s3_bucket.b']);
+    expect(unknown(evalExpr('jsonencode(aws_x.y.doc)')).refs).toEqual(['aws_x.y']);
+    expect((evalExpr('"${jsonencode({ a = aws_x.y.id })}"') as Record<string, IacValue>).a).toBeInstanceOf(
+      Unknown,
+    );
+    // Only a whole attribute: inside an expression it is the string Terraform builds.
+    expect(isUnknown(evalExpr('length(jsonencode({ a = aws_x.y.id }))'))).toBe(true);
+    expect(isUnknown(evalExpr('"p-${jsonencode({ a = aws_x.y.id })}"'))).toBe(true);
+  });
+
+  it('keeps the structure of a heredoc JSON document with unknown interpolations', () => {
+    const heredoc = (body: string) => `<<EOF\n${body}\nEOF`;
+    const doc = evalExpr(
+      heredoc('{"Action": "*", "Resource": ["${aws_s3_bucket.b.arn}/*", "${aws_x.y.id}"]}'),
+    );
+    const [arn, id] = (doc as Record<string, IacValue[]>).Resource!;
+    expect((doc as Record<string, IacValue>).Action).toBe('*');
+    expect(unknown(arn!)).toMatchObject({ expr: '${aws_s3_bucket.b.arn}/*', refs: ['aws_s3_bucket.b'] });
+    expect(unknown(id!).expr).toBe('aws_x.y.id');
+    // Not a document, an unknown outside a string or a key, unknown directive output, a quoted string.
+    for (const e of [
+      heredoc('arn=${aws_x.y.id}'),
+      heredoc('{"Resource": ${aws_x.y.list}}'),
+      heredoc('{"${aws_x.y.key}": 1}'),
+      heredoc('[%{ for a in aws_x.y.list }"${a}",%{ endfor }"b"]'),
+      '"[\\"${aws_x.y.id}\\"]"',
+      `replace(${heredoc('{"a": "${aws_x.y.id}"}')}\n, "a", "b")`,
+    ])
+      expect(isUnknown(evalExpr(e)), e).toBe(true);
+  });
+
   it('refuses regular expressions that could backtrack for ever', () => {
     expect(
       isUnknown(evalExpr('replace("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!", "/(a+)+$/", "")')),

@@ -1,6 +1,7 @@
 import { type IacValue, isUnknown, type Unknown } from '../../model.js';
 import type { Expr, ExprOf, TemplatePart } from '../hcl/index.js';
 import { callFunction } from './functions/index.js';
+import { hole, jsonWithHoles, keptDocument, LOST_TEXT } from './json-document.js';
 import { type Scope, SPLAT_ITEM, type Step } from './scope.js';
 import {
   deepEqual,
@@ -42,7 +43,7 @@ function spend(n: number): void {
 export function evaluateAttribute(e: Expr, s: Scope): IacValue {
   if (depth++ === 0) work = MAX_WORK;
   try {
-    return evaluate(e, s);
+    return document(e, s) ?? evaluate(e, s);
   } catch (err) {
     if (!(err instanceof EvaluationError) && !(err instanceof RangeError))
       s.refs.warn(`cannot evaluate ${s.text(e).slice(0, 80)}: ${err}`);
@@ -50,6 +51,24 @@ export function evaluateAttribute(e: Expr, s: Scope): IacValue {
   } finally {
     depth--;
   }
+}
+
+/**
+ * A whole attribute set to a JSON document with values known only after apply keeps the
+ * document's structure (see json-document.ts); inside an expression the value stays the string
+ * Terraform builds. Undefined for other expressions.
+ */
+function document(e: Expr, s: Scope): IacValue | undefined {
+  if (e.kind === 'template') {
+    const only = e.parts[0];
+    // `"${jsonencode(...)}"`, as Terraform 0.11 wrote every expression.
+    if (e.parts.length === 1 && only?.kind === 'interp') return document(only.expr, s);
+    return e.heredoc ? template(e, s, true) : undefined;
+  }
+  if (e.kind !== 'call' || e.name !== 'jsonencode' || e.args.length !== 1 || e.expand) return undefined;
+  const v = evaluate(e.args[0]!, s);
+  if (isUnknown(v)) return unknown(e, s, v);
+  return keptDocument(v) ? v : (callFunction(e.name, [v]) ?? unknown(e, s, v));
 }
 
 export function evaluate(e: Expr, s: Scope): IacValue {
@@ -88,30 +107,38 @@ export function evaluate(e: Expr, s: Scope): IacValue {
 
 const unknown = (e: Expr, s: Scope, ...from: IacValue[]): Unknown => unknownOf(s.text(e), from);
 
-function template(e: ExprOf<'template'>, s: Scope): IacValue {
+function template(e: ExprOf<'template'>, s: Scope, whole = false): IacValue {
   const only = e.parts[0];
   if (e.parts.length === 1 && only?.kind === 'interp') return evaluate(only.expr, s);
-  const unknowns: IacValue[] = [];
+  const unknowns: Unknown[] = [];
   const text = templateParts(e.parts, s, unknowns);
-  return unknowns.length ? unknown(e, s, ...unknowns) : text;
+  if (unknowns.length === 0) return text;
+  return (whole ? jsonWithHoles(text, unknowns) : undefined) ?? unknown(e, s, ...unknowns);
 }
 
-function templateParts(parts: readonly TemplatePart[], s: Scope, unknowns: IacValue[]): string {
+/** The template's text, with a hole where an interpolation is unknown (see json-document.ts). */
+function templateParts(parts: readonly TemplatePart[], s: Scope, unknowns: Unknown[]): string {
   let out = '';
   for (const p of parts) {
     if (p.kind === 'lit') out += p.value;
     else if (p.kind === 'interp') {
       const v = evaluate(p.expr, s);
-      if (isUnknown(v)) unknowns.push(v);
-      else out += toStr(v, 'an interpolated value');
+      if (isUnknown(v)) {
+        out += hole(unknowns.length);
+        unknowns.push(v);
+      } else out += toStr(v, 'an interpolated value');
     } else if (p.kind === 'if') {
       const c = evaluate(p.cond, s);
-      if (isUnknown(c)) unknowns.push(c);
-      else out += templateParts(toBool(c, 'an %{if} condition') ? p.ifTrue : p.ifFalse, s, unknowns);
+      if (isUnknown(c)) {
+        out += LOST_TEXT;
+        unknowns.push(c);
+      } else out += templateParts(toBool(c, 'an %{if} condition') ? p.ifTrue : p.ifFalse, s, unknowns);
     } else {
       const coll = evaluate(p.collection, s);
-      if (isUnknown(coll)) unknowns.push(coll);
-      else {
+      if (isUnknown(coll)) {
+        out += LOST_TEXT;
+        unknowns.push(coll);
+      } else {
         const items = entries(coll, 'the %{for} collection');
         spend(items.length);
         for (const [k, v] of items)

@@ -30,8 +30,8 @@ export const rdsIamAuthDisabled = awsRule({
   title: 'RDS IAM database authentication disabled',
   description:
     'IAM database authentication replaces long-lived database passwords with 15-minute tokens issued to ' +
-    'IAM principals, so access is granted, audited and revoked in IAM. Checked for the MySQL, MariaDB, ' +
-    'PostgreSQL and Aurora engines, which support it.',
+    'IAM principals, so access is granted, audited and revoked in IAM. Checked for the MySQL, MariaDB ' +
+    '(10.11 and later), PostgreSQL and Aurora engines, which support it.',
   severity: 'low',
   cis: [],
   nist: ['IA-2', 'AC-2'],
@@ -39,7 +39,7 @@ export const rdsIamAuthDisabled = awsRule({
   remediation: 'resource "aws_db_instance" "app" {\n  # ...\n  iam_database_authentication_enabled = true\n}',
   references: [`${RDS_DOCS}/UsingWithRDS.IAMDBAuth.html`],
   check: (r) =>
-    !supportsIamAuth(engineOf(r)) || isSet(r.value.replicate_source_db)
+    !supportsIamAuth(r) || isSet(r.value.replicate_source_db)
       ? []
       : expectFlag(r, {
           path: ['iam_database_authentication_enabled'],

@@ -154,8 +154,18 @@ export const rdsBackupRetentionShort = awsRule({
   },
 });
 
-/** Engines that support IAM database authentication. */
-export const supportsIamAuth = (engine: string | undefined): boolean =>
-  engine !== undefined && /^(mysql|mariadb|postgres|aurora|aurora-mysql|aurora-postgresql)$/.test(engine);
-
 export const engineOf = (r: IacResource): string | undefined => str(r.value.engine);
+
+/** RDS for MariaDB offers IAM authentication from 10.11 on; left out, engine_version is a current one. */
+function mariadbSupportsIamAuth(version: unknown): boolean {
+  if (version === undefined || version === null) return true;
+  const m = typeof version === 'string' ? /^(\d+)\.(\d+)/.exec(version) : null;
+  return m !== null && Number(m[1]) * 100 + Number(m[2]) >= 1011;
+}
+
+/** Whether the database's engine (and, for MariaDB, its version) supports IAM database authentication. */
+export function supportsIamAuth(r: IacResource): boolean {
+  const engine = engineOf(r);
+  if (engine === 'mariadb') return mariadbSupportsIamAuth(r.value.engine_version);
+  return engine !== undefined && /^(mysql|postgres|aurora|aurora-mysql|aurora-postgresql)$/.test(engine);
+}

@@ -125,8 +125,15 @@ export const gkeNetworkPolicy: IacRule = {
     const datapath = r.value.datapath_provider;
     if (autopilot(r) || lower(datapath) === 'advanced_datapath' || isUnknown(datapath)) return;
     const enabled = get(r.value, ['network_policy', 0, 'enabled']);
-    if (isTrue(enabled) || isUnknown(enabled) || isUnknown(r.value.network_policy)) return;
-    yield { message: 'network policies are not enforced', at: ['network_policy', 0, 'enabled'] };
+    if (isUnknown(enabled) || isUnknown(r.value.network_policy)) return;
+    if (!isTrue(enabled)) {
+      yield { message: 'network policies are not enforced', at: ['network_policy', 0, 'enabled'] };
+      return;
+    }
+    // Created with network policy, the cluster gets the add-on; explicitly disabled, nothing enforces it.
+    const addon = ['addons_config', 0, 'network_policy_config', 0, 'disabled'];
+    if (isTrue(get(r.value, addon)))
+      yield { message: 'network policy is enabled but its add-on is disabled', at: addon };
   },
 };
 

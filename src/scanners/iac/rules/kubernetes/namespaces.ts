@@ -1,7 +1,7 @@
 import { get, isUnknown } from '../../model.js';
 import type { IacRule } from '../../rule.js';
 import { DOC } from './docs.js';
-import { isObject, WORKLOAD_KINDS } from './pod-spec.js';
+import { isObject, podOf, WORKLOAD_KINDS } from './pod-spec.js';
 
 export const defaultNamespace: IacRule = {
   id: 'iac/k8s-default-namespace',
@@ -22,7 +22,8 @@ export const defaultNamespace: IacRule = {
   references: [DOC.namespaces, DOC.cis],
   *check(r) {
     const ns = get(r.value, ['metadata', 'namespace']);
-    if (isUnknown(ns)) return;
+    // A core Service shares its kind with Knative's: only objects that run pods are workloads.
+    if (isUnknown(ns) || !podOf(r)) return;
     if (ns === undefined || ns === null || ns === '')
       yield {
         message: 'no namespace: it is deployed to default unless one is given',

@@ -29,6 +29,12 @@ describe('podOf', () => {
       ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
     ],
     ['PodTemplate', { template: { spec: podSpec } }, ['template', 'spec']],
+    [
+      'Service',
+      { apiVersion: 'serving.knative.dev/v1', spec: { template: { spec: podSpec } } },
+      ['spec', 'template', 'spec'],
+    ],
+    ['Revision', { apiVersion: 'serving.knative.dev/v1', spec: podSpec }, ['spec']],
   ])('finds the pod spec of a %s', (kind, value, specPath) => {
     const pod = podOf(resource(kind, value as IacObject))!;
     expect(pod.specPath).toEqual(specPath);
@@ -49,6 +55,9 @@ describe('podOf', () => {
       ]),
     );
     expect(podOf(resource('Service', { spec: {} }))).toBeUndefined();
+    expect(
+      podOf(resource('Service', { apiVersion: 'v1', spec: { template: { spec: podSpec } } })),
+    ).toBeUndefined();
     expect(podOf(resource('Deployment', {}))!.spec).toEqual({});
   });
 });

@@ -13,7 +13,20 @@ const TEMPLATE: Readonly<Record<string, KeyPath>> = {
   PodTemplate: ['template'],
 };
 
-export const WORKLOAD_KINDS: readonly string[] = Object.keys(TEMPLATE);
+/**
+ * Knative Serving runs the same pod spec: a Service or Configuration holds a template, a Revision is
+ * one. Known by their API group, as `Service` is also the core networking kind.
+ */
+const KNATIVE_TEMPLATE: Readonly<Record<string, KeyPath>> = {
+  Service: ['spec', 'template'],
+  Configuration: ['spec', 'template'],
+  Revision: [],
+};
+
+const isKnative = (r: IacResource) =>
+  typeof r.value.apiVersion === 'string' && r.value.apiVersion.startsWith('serving.knative.dev/');
+
+export const WORKLOAD_KINDS: readonly string[] = [...Object.keys(TEMPLATE), ...Object.keys(KNATIVE_TEMPLATE)];
 
 /** Workloads that keep pods running (probes, restarts apply); Jobs and bare Pods run to completion or once. */
 export const LONG_RUNNING_KINDS: readonly string[] = [
@@ -50,7 +63,7 @@ export const isObject = (v: IacValue | undefined): v is IacObject =>
 
 /** The pod template of a workload (an empty spec when the source has none), or undefined for other kinds. */
 export function podOf(r: IacResource): PodView | undefined {
-  const template = TEMPLATE[r.type];
+  const template = isKnative(r) ? KNATIVE_TEMPLATE[r.type] : TEMPLATE[r.type];
   if (!template) return undefined;
   const specPath = [...template, 'spec'];
   const metaPath = [...template, 'metadata'];

@@ -26,18 +26,6 @@ function sortedForJson(v: IacValue, depth: number, budget: { left: number }): un
   return out;
 }
 
-/**
- * A document built from partly unknown values (`Resource = aws_s3_bucket.logs.arn` next to
- * `Action = "*"`) keeps its structure instead of becoming wholly unknown, so rules can judge
- * the members that are known; a fully known one is the JSON text Terraform writes.
- */
-function hasUnknown(v: IacValue, budget: { left: number }): boolean {
-  if (isUnknown(v)) return true;
-  // Shared sub-values can make a small program a huge tree: past the budget, let jsonEncode decide.
-  if (--budget.left < 0 || v === null || typeof v !== 'object') return false;
-  return (Array.isArray(v) ? v : Object.values(v)).some((x) => hasUnknown(x, budget));
-}
-
 /** Decoded JSON/YAML as values: objects without a prototype, no `undefined`. */
 function fromData(v: unknown, depth: number): IacValue {
   if (depth > 256) throw new EvaluationError('decoded document nested too deep');
@@ -95,7 +83,7 @@ function base64Decode(s: string): string {
 }
 
 export const ENCODING_FUNCTIONS: FunctionTable = {
-  jsonencode: { arity: [1, 1], fn: ([v]) => (hasUnknown(v!, { left: MAX_ENCODED }) ? v! : jsonEncode(v!)) },
+  jsonencode: { arity: [1, 1], fn: ([v]) => jsonEncode(v!) },
   jsondecode: { arity: [1, 1], fn: ([s]) => jsonDecode(toStr(s!)) },
   yamlencode: {
     arity: [1, 1],
