@@ -4,7 +4,7 @@ export const INIT_TEMPLATE = `# gatehouse.yml — the security gate's policy for
 version: 1
 
 # Scanners to run when --scanners is not given: secrets, sca, iac, sast.
-scanners: [secrets]
+scanners: [secrets, iac]
 
 # Paths to leave out (globs relative to this file's directory). .gitignore is always respected.
 exclude:

@@ -15,7 +15,8 @@ const LOADERS: Readonly<Record<string, () => Promise<Scanner>>> = {
 
 export const SCANNER_NAMES: readonly string[] = Object.keys(LOADERS);
 
-export const DEFAULT_SCANNERS = ['secrets'];
+/** Offline and fast: what a scan runs when neither --scanners nor gatehouse.yml says. */
+export const DEFAULT_SCANNERS = ['secrets', 'iac'];
 
 export async function loadScanners(names: readonly string[]): Promise<Scanner[]> {
   return Promise.all(
