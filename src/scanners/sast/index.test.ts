@@ -69,7 +69,7 @@ describe('sast scanner', () => {
     expect(pooled.scanners[0]!.status).toBe('ok');
     expect(pooled.scanners[0]!.files).toBe(141);
     expect(summary(pooled)).toEqual(summary(inProcess));
-    expect(summary(pooled).length).toBe(5);
+    expect(summary(pooled).length).toBe(11);
   });
 
   it('keeps the fingerprint when the code moves or is reformatted', async () => {
@@ -89,7 +89,7 @@ describe('sast scanner', () => {
     });
     const byFile = new Map<string, number>();
     for (const f of result.findings) byFile.set(f.location.path, (byFile.get(f.location.path) ?? 0) + 1);
-    expect(Object.fromEntries(byFile)).toEqual({ 'a.py': 4, 'b.go': 3, 'c.java': 5, 'd.ts': 2 });
+    expect(Object.fromEntries(byFile)).toEqual({ 'a.py': 8, 'b.go': 3, 'c.java': 5, 'd.ts': 2 });
   });
 
   it('skips vendored folders, generated, minified and oversized files, saying why', async () => {

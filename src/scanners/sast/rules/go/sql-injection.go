@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -10,7 +11,11 @@ import (
 )
 
 type Server struct {
-	db *sql.DB
+	db     *sql.DB
+	client *http.Client
+	cache  interface {
+		Get(ctx context.Context, key string) (string, error)
+	}
 }
 
 func (s *Server) User(w http.ResponseWriter, r *http.Request) {
@@ -80,4 +85,15 @@ func (s *Server) Count(w http.ResponseWriter, r *http.Request) {
 	row := s.db.QueryRowContext(r.Context(), "SELECT count(*) FROM posts WHERE author = ?", r.FormValue("author"))
 	var n int
 	row.Scan(&n)
+}
+
+func (s *Server) Avatar(w http.ResponseWriter, r *http.Request) {
+	// ok: sast/go-sql-injection
+	resp, err := s.client.Get("https://avatars.example.com/" + r.URL.Query().Get("user"))
+	if err == nil {
+		resp.Body.Close()
+	}
+	// ok: sast/go-sql-injection
+	v, _ := s.cache.Get(r.Context(), "profile:"+r.FormValue("id"))
+	w.Write([]byte(v))
 }

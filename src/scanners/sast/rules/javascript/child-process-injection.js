@@ -3,6 +3,7 @@
 const express = require('express');
 const { exec, execFile, execSync } = require('child_process');
 const cp = require('node:child_process');
+const { spawn, spawnSync } = require('child_process');
 
 import * as childProcess from 'child_process';
 
@@ -86,3 +87,38 @@ function viaImport(req) {
   // ruleid: sast/js-child-process-injection
   childProcess.exec('echo ' + req.body.msg);
 }
+
+app.get('/grep', (req, res) => {
+  // ruleid: sast/js-child-process-injection
+  const child = spawn('grep -rn ' + req.query.pattern + ' /srv/logs', { shell: true });
+  child.stdout.pipe(res);
+});
+
+app.get('/lint', (req, res) => {
+  // ruleid: sast/js-child-process-injection
+  cp.spawnSync('eslint', ['--format', req.query.format], { shell: true, stdio: 'inherit' });
+  res.end();
+});
+
+app.post('/hook', (req, res) => {
+  const script = `deploy.sh ${req.body.ref}`;
+  // ruleid: sast/js-child-process-injection
+  execFile('/bin/sh', ['-c', script], (err) => res.sendStatus(err ? 500 : 204));
+});
+
+app.get('/lint-safe', (req, res) => {
+  // ok: sast/js-child-process-injection
+  spawnSync('eslint', ['--format', req.query.format], { stdio: 'inherit' });
+  res.end();
+});
+
+app.get('/tail', (req, res) => {
+  // ok: sast/js-child-process-injection
+  const child = spawn('tail', ['-n', '100', '/var/log/app.log'], { shell: true });
+  child.stdout.pipe(res);
+});
+
+app.post('/hook-safe', (req, res) => {
+  // ok: sast/js-child-process-injection
+  execFile('/bin/sh', ['-c', 'deploy.sh "$1"', 'deploy', req.body.ref], (err) => res.sendStatus(err ? 500 : 204));
+});

@@ -71,3 +71,26 @@ app.get('/ops', (req, res) => {
   const fn = new Function('x', 'return ' + chosen);
   res.json(fn(Number(req.query.x)));
 });
+
+app.get('/users/older', async (req, res) => {
+  // ruleid: sast/js-code-injection
+  const users = await db.collection('users').find({ $where: `this.age > ${req.query.age}` }).toArray();
+  res.json(users);
+});
+
+app.get('/users/named', async (req, res) => {
+  // ruleid: sast/js-code-injection
+  res.json(await User.find().$where('this.name === "' + req.query.name + '"'));
+});
+
+app.get('/v2/users/older', async (req, res) => {
+  // ok: sast/js-code-injection
+  const users = await db.collection('users').find({ age: { $gt: Number(req.query.age) } }).toArray();
+  res.json(users);
+});
+
+app.get('/v3/users/older', async (req, res) => {
+  // ok: sast/js-code-injection
+  const users = await db.collection('users').find({ $where: 'this.age > this.minAge' }).toArray();
+  res.json(users);
+});

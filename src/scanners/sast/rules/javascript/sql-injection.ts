@@ -38,3 +38,4 @@ export async function countSafe(req: Request, res: Response): Promise<void> {
   const rows = await sequelize.query(`SELECT count(*) FROM invoices WHERE year = ${year}`);
   res.json(rows);
 }
+
