@@ -1,7 +1,7 @@
 // Copies the YAML files under src/ (the SAST rules) to the same place under dist/: tsc only
 // emits JavaScript, and the rules are read from beside the compiled code at run time. The
 // annotated test files next to them are not copied: they are not part of the package.
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +16,9 @@ function* yamlFiles(dir) {
     else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) yield path;
   }
 }
+
+// A renamed or deleted rule must not live on in dist/ from an earlier build.
+if (existsSync(dist)) for (const stale of yamlFiles(dist)) rmSync(stale);
 
 let copied = 0;
 for (const from of yamlFiles(src)) {
