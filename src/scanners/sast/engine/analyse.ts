@@ -2,6 +2,7 @@ import type { NapiConfig, SgNode } from '@ast-grep/napi';
 import { type Parser, parseSource } from '../languages.js';
 import { mayMatch, wordsOf } from './anchors.js';
 import { Budget, BudgetExceeded } from './budget.js';
+import { configFor } from './matcher.js';
 import { interpolate, shortCode } from './message.js';
 import { TAINT_LANGUAGES } from './taint/lang/index.js';
 import { runTaint, type TaintInput } from './taint/run.js';
@@ -64,6 +65,7 @@ function fileInput(root: SgNode, text: string, parser: Parser, budget: Budget): 
   const lang = TAINT_LANGUAGES[parser];
   let units: Units | undefined;
   const searches = new Map<string, SgNode[]>();
+  const ascii = isAscii(text);
   return {
     root,
     text,
@@ -74,9 +76,9 @@ function fileInput(root: SgNode, text: string, parser: Parser, budget: Budget): 
       return units;
     },
     tick: budget.tick,
-    search: (config) => {
-      const key = configKey(config);
-      const found = searches.get(key) ?? root.findAll(config);
+    search: (m) => {
+      const key = configKey(m.config);
+      const found = searches.get(key) ?? root.findAll(configFor(m, ascii));
       searches.set(key, found);
       return found;
     },
@@ -92,10 +94,15 @@ function configKey(config: NapiConfig): string {
   return key;
 }
 
+/** Node texts are slices of the file's: in an ASCII file, the ASCII variants of regexes are exact. */
+function isAscii(text: string): boolean {
+  return !/[^\x00-\x7f]/.test(text);
+}
+
 function runRule(rule: SastRule, compiled: CompiledRule, file: TaintInput): SastMatch[] {
   if (compiled.mode === 'search')
     return mayMatch(compiled.matcher.anchors, file.words)
-      ? file.root.findAll(compiled.matcher.config).map((m) => searchMatch(rule, m))
+      ? file.search(compiled.matcher).map((m) => searchMatch(rule, m))
       : [];
   return runTaint(file, compiled.taint).map((hit) => ({
     ...searchMatch(rule, hit.site.node, { SOURCE: hit.source, SINK: shortCode(hit.site.node.text()) }),

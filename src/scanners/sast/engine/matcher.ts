@@ -10,6 +10,12 @@ export interface CompiledMatcher {
   config: NapiConfig;
   /** At least one of these words is in any text the matcher can match; undefined when none is known. */
   anchors: readonly string[] | undefined;
+  /**
+   * The same search with the regexes' Unicode classes (`\s`, `\w`, `\d`, `\b`) made ASCII, faster in
+   * ast-grep's regex engine. On ASCII text both match exactly the same nodes, so it
+   * is only used on ASCII files. Undefined when the regexes have no such class.
+   */
+  asciiConfig?: NapiConfig;
 }
 
 /**
@@ -22,7 +28,86 @@ export function compileMatcher(spec: MatcherSpec, parser: Parser, at: string): C
   const config: NapiConfig = { rule: toRule(spec, parser, at, constraints) };
   if (Object.keys(constraints).length > 0) config.constraints = constraints;
   validate(config, parser, at);
-  return { config, anchors: anchorsOf(spec) };
+  const compiled: CompiledMatcher = { config, anchors: anchorsOf(spec) };
+  const ascii = asciiConfig(config, parser);
+  if (ascii) compiled.asciiConfig = ascii;
+  return compiled;
+}
+
+/** The config to search a file with: the ASCII variant when the file's text is all ASCII. */
+export function configFor(m: CompiledMatcher, ascii: boolean): NapiConfig {
+  return ascii && m.asciiConfig ? m.asciiConfig : m.config;
+}
+
+function asciiConfig(config: NapiConfig, parser: Parser): NapiConfig | undefined {
+  let changed = false;
+  const copy = (v: unknown, key?: string): unknown => {
+    if (key === 'regex' && typeof v === 'string') {
+      const a = asciiRegex(v);
+      if (a !== v) changed = true;
+      return a;
+    }
+    if (Array.isArray(v)) return v.map((x) => copy(x));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x, k)]));
+    return v;
+  };
+  const ascii = copy(config) as NapiConfig;
+  if (!changed) return undefined;
+  try {
+    validate(ascii, parser, '');
+    return ascii;
+  } catch {
+    return undefined;
+  }
+}
+
+const ASCII_OUTSIDE: Record<string, string> = {
+  '\\s': '[[:space:]]',
+  '\\S': '[^[:space:]]',
+  '\\w': '[[:word:]]',
+  '\\W': '[^[:word:]]',
+  '\\d': '[[:digit:]]',
+  '\\D': '[^[:digit:]]',
+  '\\b': '(?-u:\\b)',
+};
+const ASCII_INSIDE: Record<string, string> = { '\\s': '[:space:]', '\\w': '[:word:]', '\\d': '[:digit:]' };
+
+/**
+ * A Rust regex with its Unicode classes replaced by the ASCII ones, which agree with them on ASCII
+ * text. A regex with nested character classes (or one that cannot be read) is returned as it is.
+ */
+export function asciiRegex(re: string): string {
+  let out = '';
+  let i = 0;
+  while (i < re.length) {
+    const c = re[i]!;
+    if (c === '\\') {
+      const esc = re.slice(i, i + 2);
+      out += ASCII_OUTSIDE[esc] ?? esc;
+      i += 2;
+    } else if (c === '[') {
+      let j = i + 1;
+      if (re[j] === '^') j++;
+      if (re[j] === ']') j++;
+      let body = re.slice(i, j);
+      while (j < re.length && re[j] !== ']') {
+        if (re[j] === '[') return re;
+        if (re[j] === '\\') {
+          const esc = re.slice(j, j + 2);
+          body += ASCII_INSIDE[esc] ?? esc;
+          j += 2;
+        } else body += re[j++];
+      }
+      if (j >= re.length) return re;
+      out += `${body}]`;
+      i = j + 1;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
 }
 
 function toRule(m: MatcherSpec, parser: Parser, at: string, constraints: Record<string, SgRule>): SgRule {

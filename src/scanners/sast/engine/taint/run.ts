@@ -1,5 +1,6 @@
-import type { NapiConfig, SgNode } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
 import { mayMatch } from '../anchors.js';
+import type { CompiledMatcher } from '../matcher.js';
 import type { CompiledTaint } from '../types.js';
 import { TaintAnalysis, type TaintHit } from './analysis.js';
 import type { TaintLanguage } from './shapes.js';
@@ -16,7 +17,7 @@ export interface TaintInput {
   units: () => Units;
   tick: () => void;
   /** Tree searches of this file, shared: rules of one language repeat the same sources and sinks. */
-  search: (config: NapiConfig) => SgNode[];
+  search: (m: CompiledMatcher) => SgNode[];
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { NapiConfig, SgNode } from '@ast-grep/napi';
+import type { SgNode } from '@ast-grep/napi';
 import { mayMatch } from '../anchors.js';
+import type { CompiledMatcher } from '../matcher.js';
 import type { CompiledSite, CompiledTaint } from '../types.js';
 import { Intervals } from './intervals.js';
 import type { TaintLanguage } from './shapes.js';
@@ -37,13 +38,14 @@ export interface Sites {
 }
 
 export function findSites(
-  search: (config: NapiConfig) => SgNode[],
+  search: (m: CompiledMatcher) => SgNode[],
   text: string,
   words: ReadonlySet<string>,
   taint: CompiledTaint,
   lang: TaintLanguage,
 ): Sites {
-  const ranges: [number, number][] = [];
+  const sourceRanges: [number, number][] = [];
+  const otherRanges: [number, number][] = [];
   const sites: Sites = {
     sources: new Map(),
     sanitizers: new Set(),
@@ -52,21 +54,25 @@ export function findSites(
     watch: new Set(),
     ranges: new Intervals([]),
   };
-  const matches = (m: CompiledSite) => (mayMatch(m.anchors, words) ? search(m.config) : []);
+  const matches = (m: CompiledSite) => (mayMatch(m.anchors, words) ? search(m) : []);
+  // Sinks first, then sources: a rule with none of either reads nothing else of the file (every
+  // search is a walk of the whole tree), and its caller drops the sites unread.
+  for (const s of taint.sinks)
+    for (const m of matches(s)) {
+      const r = m.range();
+      otherRanges.push([r.start.index, r.end.index]);
+      for (const focus of focusNodes(m, s, lang, text)) push(sites.sinks, focus.key, { node: m, focus });
+    }
+  if (sites.sinks.size === 0) return sites;
   for (const s of taint.sources)
     for (const m of matches(s))
       for (const f of focusNodes(m, s, lang, text)) {
         sites.sources.set(f.key, { start: f.start, end: f.end });
-        ranges.push([f.start, f.end]);
+        sourceRanges.push([f.start, f.end]);
       }
+  if (sites.sources.size === 0) return sites;
   for (const s of taint.sanitizers)
     for (const m of matches(s)) for (const f of focusNodes(m, s, lang, text)) sites.sanitizers.add(f.key);
-  for (const s of taint.sinks)
-    for (const m of matches(s)) {
-      const r = m.range();
-      ranges.push([r.start.index, r.end.index]);
-      for (const focus of focusNodes(m, s, lang, text)) push(sites.sinks, focus.key, { node: m, focus });
-    }
   for (const p of taint.propagators)
     for (const m of matches(p)) {
       const to = metavariable(m, p.to, text)[0];
@@ -75,8 +81,9 @@ export function findSites(
       for (const k of fromKeys) sites.watch.add(k);
       push(sites.propagators, nodeKey(m), { fromKeys, to });
       const r = m.range();
-      ranges.push([r.start.index, r.end.index]);
+      otherRanges.push([r.start.index, r.end.index]);
     }
+  const ranges = [...sourceRanges, ...otherRanges];
   sites.ranges = new Intervals(ranges);
   return sites;
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { rulesFromYaml } from '../format/load.js';
+import { parseSource } from '../languages.js';
+import { analyseSource } from './analyse.js';
+import { asciiRegex, compileMatcher, configFor } from './matcher.js';
+
+describe('asciiRegex', () => {
+  it('replaces Unicode classes outside and inside character classes', () => {
+    expect(asciiRegex('^@\\s*[\\w.]+\\.(get|post)\\b')).toBe(
+      '^@[[:space:]]*[[:word:].]+\\.(get|post)(?-u:\\b)',
+    );
+    expect(asciiRegex('\\S+\\W\\D[^\\s\\d]')).toBe(
+      '[^[:space:]]+[^[:word:]][^[:digit:]][^[:space:][:digit:]]',
+    );
+  });
+
+  it('keeps other escapes, literal brackets and regexes it cannot read safely', () => {
+    expect(asciiRegex('\\\\s\\.\\[\\w')).toBe('\\\\s\\.\\[[[:word:]]');
+    expect(asciiRegex('[]\\s]')).toBe('[][:space:]]');
+    expect(asciiRegex('[a[b]\\s]')).toBe('[a[b]\\s]');
+    expect(asciiRegex('[\\s')).toBe('[\\s');
+    expect(asciiRegex('^(query|execute)$')).toBe('^(query|execute)$');
+  });
+});
+
+describe('the ASCII variant of a matcher', () => {
+  const m = compileMatcher({ pattern: '$F($$$)', where: { $F: { regex: '^\\w+\\s*$' } } }, 'python', 'test');
+
+  it('exists only when a regex has a Unicode class', () => {
+    expect(m.asciiConfig).toBeDefined();
+    expect(compileMatcher({ pattern: 'eval($$$)' }, 'python', 'test').asciiConfig).toBeUndefined();
+  });
+
+  it('finds the same nodes as the original on ASCII text, and is not used on other text', () => {
+    const root = parseSource('python', 'run(1)\nx.y(2)\nrun_all(3)\n').root();
+    const texts = (config: ReturnType<typeof configFor>) => root.findAll(config).map((n) => n.text());
+    expect(texts(configFor(m, true))).toEqual(texts(m.config));
+    expect(texts(m.config)).toEqual(['run(1)', 'run_all(3)']);
+    expect(configFor(m, false)).toBe(m.config);
+  });
+});
+
+describe('analyseSource on non-ASCII files', () => {
+  it('keeps Unicode classes: \\w matches a non-ASCII identifier', () => {
+    const [rule] = rulesFromYaml(
+      {
+        rules: [
+          {
+            id: 'test/unicode',
+            title: 'calls',
+            languages: ['python'],
+            severity: 'low',
+            message: '$MATCH',
+            fix: 'none',
+            pattern: '$F($$$)',
+            where: { $F: { regex: '^\\w+$' } },
+          },
+        ],
+      },
+      'test.yml',
+    );
+    const lines = (code: string) =>
+      analyseSource(code, 'python', [rule!], { budgetMs: 10_000 }).matches.map((m) => m.span.startLine);
+    expect(lines('run(1)\nx.y(2)\n')).toEqual([1]);
+    expect(lines('run(1)\nx.y(2)\nstraße(3)\n')).toEqual([1, 3]);
+  });
+});
