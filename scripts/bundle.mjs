@@ -2,7 +2,7 @@
 // file per entry plus shared chunks loads several times faster than ~400 ES modules: the CLI
 // starts in about half the time, which is most of a small scan and ~10% of a 200 MiB one.
 // Packages with native code or files read at run time stay external.
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // Chunk names carry content hashes: old ones would pile up.
@@ -27,3 +27,6 @@ await build({
   },
   logLevel: 'warning',
 });
+
+// The package's bin: npx runs it directly, so it must stay executable after esbuild rewrites it.
+chmodSync('dist/cli/main.js', 0o755);

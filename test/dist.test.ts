@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../src/scanners/secrets/detectors/index.js';
@@ -31,6 +31,10 @@ function run(args: string[]) {
 }
 
 describe.skipIf(!built)('the built CLI (dist/)', () => {
+  it('is executable, as npx runs it', () => {
+    expect(statSync(CLI).mode & 0o111).not.toBe(0);
+  });
+
   it('prints the package version', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     expect(run(['--version']).stdout.trim()).toBe(pkg.version);
