@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactText, redactValue, secretHash, secretInfo } from './redact.js';
+import { redactLine, redactText, redactValue, secretHash, secretInfo } from './redact.js';
 
 describe('redaction', () => {
   it('keeps at most a short prefix', () => {
@@ -20,5 +20,16 @@ describe('redaction', () => {
   it('replaces every occurrence, longest first', () => {
     const out = redactText('a=LONGSECRETVALUE b=LONGSECRET', ['LONGSECRET', 'LONGSECRETVALUE']);
     expect(out).not.toContain('SECRET');
+  });
+});
+
+describe('redactLine', () => {
+  it('redacts values assigned to credential-like names, quoted or not', () => {
+    expect(redactLine('ENV DB_PASSWORD=Vq8rT2mLx9 LOG_LEVEL=info')).toBe('ENV DB_PASSWORD=… LOG_LEVEL=info');
+    expect(redactLine(`jwt.verify(t, secret = 'k3yM4terial-9x2')`)).not.toContain('k3yM4terial');
+  });
+  it('keeps references and the values a rule names are redacted wherever they appear', () => {
+    expect(redactLine('password = var.db_password')).toBe('password = var.db_password');
+    expect(redactLine('connect("h", "s3cr3tValue99")', ['s3cr3tValue99'])).not.toContain('s3cr3tValue99');
   });
 });

@@ -1,8 +1,7 @@
 import type { FindingDraft } from '../../core/finding.js';
-import { redactText } from '../../core/redact.js';
+import { redactLine, redactText } from '../../core/redact.js';
 import { ruleContext } from './context.js';
 import { type IacDocument, type IacResource, lineOf } from './model.js';
-import { redactLine } from './redact-line.js';
 import type { IacRule, Violation } from './rule.js';
 
 /** A rule that threw: reported as a diagnostic by the caller, never fatal to the scan. */

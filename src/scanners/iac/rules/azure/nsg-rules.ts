@@ -1,5 +1,6 @@
 import type { Severity } from '../../../../core/severity.js';
 import type { IacRule } from '../../rule.js';
+import { DATABASE_EXPOSURE, DATABASE_PORTS } from '../database-ports.js';
 import { covers, exposure, isAllPorts, nsgRules } from './nsg.js';
 import { CIS_AZURE, TF_AZURERM } from './values.js';
 
@@ -89,12 +90,9 @@ export const nsgRdpOpen = portRule({
 export const nsgDatabaseOpen = portRule({
   id: 'iac/azure-nsg-database-port-open',
   title: 'Network security rule opens a database port to the internet',
-  description:
-    'Database engines (SQL Server, MySQL, PostgreSQL, Oracle, MongoDB, Redis, Elasticsearch, Cassandra, ' +
-    'Memcached) reachable from any address are probed for weak credentials and unauthenticated access. ' +
-    'Databases should only be reachable from the application tier.',
+  description: DATABASE_EXPOSURE,
   what: 'a database',
-  ports: [1433, 1521, 3306, 5432, 5984, 6379, 9042, 9200, 9300, 11211, 27017],
+  ports: DATABASE_PORTS,
   protocols: ['tcp', '*'],
   severity: 'high',
   cis: [],

@@ -83,3 +83,28 @@ export function calleeIn(names: readonly string[]): (text: string) => boolean {
   const set = new Set(names);
   return (text) => set.has(text);
 }
+
+/**
+ * A call whose callee is not a member access: a bare name may be a function of this file; any
+ * other expression is evaluated for what it carries.
+ */
+export function unqualifiedCall(
+  base: Pick<CallParts, 'args' | 'calleeText'>,
+  callee: TNode | undefined,
+): CallParts {
+  if (callee?.kind === 'identifier')
+    return {
+      ...base,
+      callee: [],
+      receiver: undefined,
+      method: callee.text,
+      local: { name: callee.text, self: false },
+    };
+  return {
+    ...base,
+    callee: callee ? [callee] : [],
+    receiver: undefined,
+    method: undefined,
+    local: undefined,
+  };
+}

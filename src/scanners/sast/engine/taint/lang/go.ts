@@ -13,6 +13,7 @@ import {
   OTHER,
   patternTarget,
   rootTarget,
+  unqualifiedCall,
 } from './common.js';
 
 const FUNCTIONS = ['function_declaration', 'method_declaration', 'func_literal'];
@@ -159,15 +160,7 @@ function callParts(n: TNode): CallParts {
     const local = operand?.kind === 'identifier' && method ? { name: method, self: true } : undefined;
     return { ...base, receiver: operand, method, local };
   }
-  if (callee?.kind === 'identifier')
-    return { ...base, receiver: undefined, method: callee.text, local: { name: callee.text, self: false } };
-  return {
-    ...base,
-    callee: callee ? [callee] : [],
-    receiver: undefined,
-    method: undefined,
-    local: undefined,
-  };
+  return unqualifiedCall(base, callee);
 }
 
 function target(n: TNode): Target {

@@ -14,6 +14,7 @@ import {
   OTHER,
   patternTarget,
   rootTarget,
+  unqualifiedCall,
 } from './common.js';
 
 /** JavaScript, TypeScript and TSX (one grammar family: tree-sitter-javascript and -typescript). */
@@ -185,15 +186,7 @@ function callParts(callee: TNode | undefined, argList: TNode | undefined): CallP
     const self = object?.kind === 'this' && method !== undefined;
     return { ...base, receiver: object, method, local: self ? { name: method, self: true } : undefined };
   }
-  if (callee?.kind === 'identifier')
-    return { ...base, receiver: undefined, method: callee.text, local: { name: callee.text, self: false } };
-  return {
-    ...base,
-    callee: callee ? [callee] : [],
-    receiver: undefined,
-    method: undefined,
-    local: undefined,
-  };
+  return unqualifiedCall(base, callee);
 }
 
 function target(n: TNode): Target {

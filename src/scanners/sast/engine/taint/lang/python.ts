@@ -14,6 +14,7 @@ import {
   OTHER,
   patternTarget,
   rootTarget,
+  unqualifiedCall,
 } from './common.js';
 
 const FUNCTIONS = ['function_definition', 'lambda'];
@@ -213,15 +214,7 @@ function callParts(n: TNode): CallParts {
     const self = (object?.text === 'self' || object?.text === 'cls') && method !== undefined;
     return { ...base, receiver: object, method, local: self ? { name: method, self: true } : undefined };
   }
-  if (callee?.kind === 'identifier')
-    return { ...base, receiver: undefined, method: callee.text, local: { name: callee.text, self: false } };
-  return {
-    ...base,
-    callee: callee ? [callee] : [],
-    receiver: undefined,
-    method: undefined,
-    local: undefined,
-  };
+  return unqualifiedCall(base, callee);
 }
 
 function target(n: TNode): Target {
