@@ -1,0 +1,206 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestScan } from './ingest.js';
+import { testFinding, testUpload } from './test-upload.js';
+import { backends, type TestStore } from './testing.js';
+
+const DAY = 86_400_000;
+
+for (const backend of await backends()) {
+  describe.skipIf(backend.skip)(`ingest on ${backend.name}`, () => {
+    let store: TestStore;
+    beforeAll(async () => {
+      store = await backend.open();
+    });
+    afterAll(async () => {
+      await store?.dispose();
+    });
+
+    const statusOf = async (project: string, fingerprint: string) =>
+      await store.db
+        .selectFrom('findings')
+        .innerJoin('projects', 'projects.id', 'findings.project_id')
+        .select([
+          'findings.status',
+          'findings.reopened_count',
+          'findings.sla_due_at',
+          'findings.first_seen_at',
+        ])
+        .where('projects.name', '=', project)
+        .where('fingerprint', '=', fingerprint)
+        .executeTakeFirst();
+
+    it('creates a project, a scan and its findings, with SLA due dates from severity', async () => {
+      const now = Date.UTC(2026, 0, 1);
+      const r = await ingestScan(
+        store,
+        testUpload([testFinding(0), testFinding(1), testFinding(2)], {}, 'p1'),
+        'ci',
+        now,
+      );
+      expect(r).toMatchObject({ duplicate: false, findings: 3, new: 3, reopened: 0, fixed: 0 });
+      const critical = await statusOf('p1', 'fp-0');
+      expect(critical).toMatchObject({
+        status: 'open',
+        reopened_count: 0,
+        first_seen_at: now,
+        sla_due_at: now + 7 * DAY,
+      });
+      expect((await statusOf('p1', 'fp-1'))?.sla_due_at).toBe(now + 30 * DAY);
+      const events = await store.db.selectFrom('finding_events').select('kind').execute();
+      expect(events.filter((e) => e.kind === 'created')).toHaveLength(3);
+    });
+
+    it('recognises the same upload twice and changes nothing', async () => {
+      const upload = testUpload([testFinding(10), testFinding(11)], {}, 'p2');
+      const first = await ingestScan(store, upload, 'ci');
+      const again = await ingestScan(store, upload, 'ci');
+      expect(again).toMatchObject({ duplicate: true, scanId: first.scanId, new: 0 });
+      const scans = await store.db
+        .selectFrom('scans')
+        .select('id')
+        .where('project_id', '=', first.projectId)
+        .execute();
+      expect(scans).toHaveLength(1);
+    });
+
+    it('marks fixed what a complete scan no longer reports, and reopens it when it returns', async () => {
+      const t0 = Date.UTC(2026, 1, 1);
+      await ingestScan(store, testUpload([testFinding(20), testFinding(21)], {}, 'p3'), 'ci', t0);
+      const second = await ingestScan(store, testUpload([testFinding(20)], {}, 'p3'), 'ci', t0 + DAY);
+      expect(second).toMatchObject({ new: 0, fixed: 1 });
+      expect((await statusOf('p3', 'fp-21'))?.status).toBe('fixed');
+      expect((await statusOf('p3', 'fp-20'))?.status).toBe('open');
+      const third = await ingestScan(
+        store,
+        testUpload([testFinding(20), testFinding(21)], {}, 'p3'),
+        'ci',
+        t0 + 2 * DAY,
+      );
+      expect(third).toMatchObject({ new: 0, reopened: 1, fixed: 0 });
+      expect(await statusOf('p3', 'fp-21')).toMatchObject({
+        status: 'open',
+        reopened_count: 1,
+        first_seen_at: t0,
+      });
+    });
+
+    it('never closes from a diff scan, a partial scanner or a scanner that did not run', async () => {
+      await ingestScan(
+        store,
+        testUpload([testFinding(30), testFinding(31, { scanner: 'secrets' })], {}, 'p4'),
+        'ci',
+      );
+      const diff = await ingestScan(
+        store,
+        testUpload([], { complete: false, scanners: [{ name: 'sast', status: 'ok', findings: 0 }] }, 'p4'),
+        'ci',
+      );
+      expect(diff.fixed).toBe(0);
+      const partial = await ingestScan(
+        store,
+        testUpload([], { scanners: [{ name: 'sast', status: 'partial', findings: 0 }] }, 'p4'),
+        'ci',
+      );
+      expect(partial.fixed).toBe(0);
+      const onlySast = await ingestScan(
+        store,
+        testUpload([testFinding(30)], { scanners: [{ name: 'sast', status: 'ok', findings: 1 }] }, 'p4'),
+        'ci',
+      );
+      expect(onlySast.fixed).toBe(0);
+      expect((await statusOf('p4', 'fp-31'))?.status).toBe('open');
+    });
+
+    it('keeps a finding open while another branch still has it', async () => {
+      await ingestScan(store, testUpload([testFinding(40)], {}, 'p5', 'main'), 'ci');
+      await ingestScan(store, testUpload([testFinding(40)], {}, 'p5', 'feature'), 'ci');
+      const fixedOnFeature = await ingestScan(store, testUpload([], {}, 'p5', 'feature'), 'ci');
+      expect(fixedOnFeature.fixed).toBe(0);
+      expect((await statusOf('p5', 'fp-40'))?.status).toBe('open');
+      const fixedOnMain = await ingestScan(store, testUpload([], {}, 'p5', 'main'), 'ci');
+      expect(fixedOnMain.fixed).toBe(1);
+    });
+
+    it('leaves triage decisions alone when a scan sees the finding again', async () => {
+      await ingestScan(store, testUpload([testFinding(50)], {}, 'p6'), 'ci');
+      await store.db
+        .updateTable('findings')
+        .set({ status: 'false_positive' })
+        .where('fingerprint', '=', 'fp-50')
+        .execute();
+      const again = await ingestScan(store, testUpload([testFinding(50)], { startedAt: 'x' }, 'p6'), 'ci');
+      expect(again).toMatchObject({ new: 0, reopened: 0 });
+      expect((await statusOf('p6', 'fp-50'))?.status).toBe('false_positive');
+    });
+
+    it('applies approved exceptions to new findings', async () => {
+      const now = Date.now();
+      await store.db
+        .insertInto('exceptions')
+        .values({
+          kind: 'rule',
+          project_id: null,
+          team_id: null,
+          fingerprint: null,
+          rule_id: 'sast/rule-4',
+          path_glob: 'src/**',
+          advisory_id: null,
+          package_name: null,
+          reason: 'legacy',
+          requested_by: 'dev',
+          requested_at: now,
+          status: 'approved',
+          decided_by: 'sec',
+          decided_at: now,
+          decision_comment: null,
+          expires_at: now + DAY,
+        })
+        .execute();
+      await ingestScan(store, testUpload([testFinding(60), testFinding(61)], {}, 'p7'), 'ci', now);
+      expect((await statusOf('p7', 'fp-60'))?.status).toBe('risk_accepted');
+      expect((await statusOf('p7', 'fp-61'))?.status).toBe('open');
+    });
+
+    it('stores no secret value, even when another tool put it in the message', async () => {
+      const key = 'AKIAIOSFODNN7EXAMPLF';
+      const token = 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB';
+      const f = testFinding(70, {
+        message: `found ${key} and password=hunter2hunter2`,
+        location: { path: 'a.env', snippet: `GITHUB_TOKEN=${token}` },
+      });
+      await ingestScan(store, testUpload([f], { source: 'sarif:gitleaks' }, 'p8'), 'ci');
+      const row = await store.db
+        .selectFrom('findings')
+        .select(['message', 'data'])
+        .where('fingerprint', '=', 'fp-70')
+        .executeTakeFirstOrThrow();
+      const dump = JSON.stringify(row);
+      expect(dump).not.toContain(key);
+      expect(dump).not.toContain(token);
+      expect(dump).not.toContain('hunter2hunter2');
+    });
+
+    it('refuses to change or delete the audit log', async () => {
+      await expect(sql`UPDATE audit_events SET actor = 'x'`.execute(store.db)).rejects.toThrow(/append-only/);
+      await expect(sql`DELETE FROM audit_events`.execute(store.db)).rejects.toThrow(/append-only/);
+    });
+
+    it('gives the same result for two concurrent uploads as for one after the other', async () => {
+      const a = testUpload([testFinding(90), testFinding(91)], {}, 'p9');
+      const b = testUpload([testFinding(91), testFinding(93)], {}, 'p9');
+      const [ra, rb] = await Promise.all([ingestScan(store, a, 'ci'), ingestScan(store, b, 'ci')]);
+      expect(ra.new + rb.new).toBe(3);
+      const rows = await store.db
+        .selectFrom('findings')
+        .innerJoin('projects', 'projects.id', 'findings.project_id')
+        .select(['fingerprint', 'status'])
+        .where('projects.name', '=', 'p9')
+        .orderBy('fingerprint')
+        .execute();
+      const later = ra.scanId > rb.scanId ? ['fp-90', 'fp-91'] : ['fp-91', 'fp-93'];
+      expect(rows.filter((r) => r.status === 'open').map((r) => r.fingerprint)).toEqual(later);
+      expect(rows.filter((r) => r.status === 'fixed')).toHaveLength(1);
+    });
+  });
+}

@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../connect.js';
+import { initial } from './001-initial.js';
+
+export interface StoreMigration {
+  /** Sorted by name: a zero-padded number, then what it does. */
+  name: string;
+  // biome-ignore lint/suspicious/noExplicitAny: migrations run before (and shape) the typed schema
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+/** Every migration, oldest first. Forward-only: a released migration is never edited. */
+export const MIGRATIONS: readonly StoreMigration[] = [initial];
