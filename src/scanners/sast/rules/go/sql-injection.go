@@ -97,3 +97,74 @@ func (s *Server) Avatar(w http.ResponseWriter, r *http.Request) {
 	v, _ := s.cache.Get(r.Context(), "profile:"+r.FormValue("id"))
 	w.Write([]byte(v))
 }
+
+func (s *Server) DeleteComment(w http.ResponseWriter, r *http.Request) {
+	stmt, err := s.db.PrepareContext(r.Context(), "DELETE FROM comments WHERE id = $1 AND author = $2")
+	if err != nil {
+		http.Error(w, err.Error(), 500)
+		return
+	}
+	defer stmt.Close()
+	// ok: sast/go-sql-injection
+	if _, err := stmt.ExecContext(r.Context(), r.FormValue("id"), r.FormValue("author")); err != nil {
+		http.Error(w, err.Error(), 500)
+	}
+}
+
+func (s *Server) Lookup(w http.ResponseWriter, r *http.Request) {
+	lookup, err := s.db.Prepare("SELECT email FROM users WHERE name = ?")
+	if err != nil {
+		return
+	}
+	defer lookup.Close()
+	var email string
+	// ok: sast/go-sql-injection
+	lookup.QueryRow(r.URL.Query().Get("name")).Scan(&email)
+	// ok: sast/go-sql-injection
+	rows, _ := lookup.Query(r.URL.Query().Get("name"))
+	defer rows.Close()
+}
+
+type Queries struct {
+	db          *sql.DB
+	getUserStmt *sql.Stmt
+	tagStmt     *sql.Stmt
+}
+
+func (q *Queries) GetUser(w http.ResponseWriter, r *http.Request) {
+	var email string
+	// ok: sast/go-sql-injection
+	q.getUserStmt.QueryRowContext(r.Context(), r.PathValue("id")).Scan(&email)
+	tx, _ := q.db.BeginTx(r.Context(), nil)
+	// ok: sast/go-sql-injection
+	tx.StmtContext(r.Context(), q.tagStmt).ExecContext(r.Context(), r.FormValue("tag"))
+	// ruleid: sast/go-sql-injection
+	tx.ExecContext(r.Context(), "DELETE FROM tags WHERE name = '"+r.FormValue("tag")+"'")
+	tx.Commit()
+}
+
+func insertAll(st *sql.Stmt, names []string) {
+	for _, n := range names {
+		// ok: sast/go-sql-injection
+		st.Exec(n)
+	}
+}
+
+func (s *Server) Import(w http.ResponseWriter, r *http.Request) {
+	insertAll(nil, r.Form["name"])
+	var ins *sql.Stmt
+	ins, _ = s.db.Prepare("INSERT INTO names (name) VALUES (?)")
+	// ok: sast/go-sql-injection
+	ins.Exec(r.FormValue("name"))
+}
+
+func (s *Server) Archive(w http.ResponseWriter, r *http.Request) {
+	// ruleid: sast/go-sql-injection
+	stmt, err := s.db.Prepare("UPDATE posts SET archived = true WHERE slug = '" + r.FormValue("slug") + "'")
+	if err != nil {
+		return
+	}
+	defer stmt.Close()
+	// ok: sast/go-sql-injection
+	stmt.Exec()
+}
