@@ -13,9 +13,15 @@ export function compileRule(spec: SastRuleSpec): Map<Parser, CompiledRule> {
       parser,
       spec.mode === 'taint'
         ? { mode: 'taint', taint: compileTaint(spec, parser) }
-        : { mode: 'search', matcher: compileMatcher(spec, parser, '(rule)') },
+        : { mode: 'search', matcher: searchMatcher(spec, parser) },
     );
   return out;
+}
+
+/** The rule's own anchor words, when given, decide which files it runs on. */
+function searchMatcher(spec: SastRuleSpec, parser: Parser) {
+  const matcher = compileMatcher(spec, parser, '(rule)');
+  return spec.anchors ? { ...matcher, anchors: spec.anchors } : matcher;
 }
 
 function compileTaint(spec: SastRuleSpec, parser: Parser): CompiledTaint {

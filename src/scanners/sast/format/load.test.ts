@@ -132,4 +132,20 @@ describe('pattern compilation', () => {
     const taint = c!.compiled.get('JavaScript')!;
     expect(taint.mode === 'search' && taint.matcher.anchors).toEqual(['query', 'execute']);
   });
+
+  it("runs a kind-only search rule only on files with one of its own 'anchors'", () => {
+    const [r] = rules(
+      `{ pattern: null, kind: pair, regex: '^noEscape:', anchors: [noEscape], message: found }`,
+    );
+    const compiled = r!.compiled.get('JavaScript')!;
+    expect(compiled.mode === 'search' && compiled.matcher.anchors).toEqual(['noEscape']);
+    const hit = analyseSource('compile(src, { noEscape: true });', 'JavaScript', [r!], { budgetMs: 5000 });
+    expect(hit.matches).toHaveLength(1);
+    expect(
+      error(
+        '{ mode: taint, pattern: null, sources: [{ pattern: a() }], sinks: [{ pattern: b($X) }], anchors: [a] }',
+      ),
+    ).toMatch(/anchors: only search rules/);
+    expect(error('{ anchors: [not a word] }')).toMatch(/anchors\[0\]: an anchor is one identifier-like word/);
+  });
 });

@@ -152,6 +152,14 @@ export const sastRuleSchema = z
     references: z.array(z.url()).default([]),
     tags: strings,
     mode: z.enum(['search', 'taint']).default('search'),
+    /**
+     * Words one of which a file must contain for the rule to run, for search rules the engine
+     * cannot infer them for (kind- or regex-only matchers).
+     */
+    anchors: z
+      .array(z.string().regex(/^[A-Za-z_$][\w$]*$/, 'an anchor is one identifier-like word'))
+      .min(1)
+      .optional(),
     ...matcherShape,
     sources: z.array(siteSchema).min(1).optional(),
     sinks: z.array(siteSchema).min(1).optional(),
@@ -169,6 +177,12 @@ export const sastRuleSchema = z
           });
       for (const k of ['sources', 'sinks'] as const)
         if (!r[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'a taint rule needs at least one' });
+      if (r.anchors)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['anchors'],
+          message: "only search rules have 'anchors'; a taint rule's come from its sinks and sources",
+        });
       return;
     }
     for (const k of TAINT_KEYS)
