@@ -20,7 +20,20 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['better-sqlite3', '@ast-grep/*', '@cyclonedx/*', 'ajv', 'ajv-formats', 'ajv-formats-draft2019'],
+  // The server's libraries load optional parts by name at run time (pg's native driver,
+  // fastify's plugins): they stay packages, loaded only by serve, worker and admin.
+  external: [
+    'better-sqlite3',
+    '@ast-grep/*',
+    '@cyclonedx/*',
+    'ajv',
+    'ajv-formats',
+    'ajv-formats-draft2019',
+    'pg',
+    'pg-boss',
+    'fastify',
+    '@fastify/*',
+  ],
   // Bundled CommonJS dependencies call require(); ES modules have none of their own.
   banner: {
     js: "import { createRequire as __gatehouseRequire } from 'node:module'; const require = __gatehouseRequire(import.meta.url);",

@@ -20,11 +20,15 @@ type Register = (program: Command, state: RunState) => void;
  */
 const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   scan: async () => (await import('./scan.js')).registerScan,
+  gate: async () => (await import('./gate.js')).registerGate,
   init: async () => (await import('./init.js')).registerInit,
   rules: async () => (await import('./rules.js')).registerRules,
   sbom: async () => (await import('./sbom.js')).registerSbom,
   db: async () => (await import('./db.js')).registerDb,
   admission: async () => (await import('./admission.js')).registerAdmission,
+  serve: async () => (await import('./serve.js')).registerServe,
+  worker: async () => (await import('./worker.js')).registerWorker,
+  admin: async () => (await import('./admin.js')).registerAdmin,
 };
 
 async function program(state: RunState, argv: readonly string[]): Promise<Command> {

@@ -12,15 +12,18 @@ import { runScan } from '../core/scan.js';
 import { isSeverity, SEVERITIES } from '../core/severity.js';
 import { toolVersion } from '../core/version.js';
 import { formatNames, getFormat } from '../formats/index.js';
+import { renderJson } from '../formats/json.js';
 import { loadBaseline } from '../policy/baseline.js';
 import { evaluateGate } from '../policy/gate.js';
 import { compilePolicy } from '../policy/policy.js';
 import { DEFAULT_SCANNERS, loadScanners } from '../scanners/index.js';
 import { changesSince, keepChangedLines, onlyChangedFiles } from './changed-since.js';
+import { resolveContext } from './ci-env.js';
 import { writeOutput } from './output.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, type RunState } from './program.js';
 import { readStdinTarget, relabelStdin, STDIN_TARGET } from './stdin.js';
 import { checkTarget } from './target.js';
+import { parseServerUrl, printable, tokenFromEnv, uploadReport } from './upload.js';
 
 interface ScanFlags {
   scanners?: string;
@@ -36,6 +39,20 @@ interface ScanFlags {
   online?: boolean;
   changedSince?: string;
   allLines?: boolean;
+  upload?: string;
+  project?: string;
+  repository?: string;
+  branch?: string;
+  commit?: string;
+  pipelineId?: string;
+  stage?: string;
+}
+
+/** Where `--upload` sends the report; checked before scanning so a mistake costs no scan time. */
+interface UploadTarget {
+  url: string;
+  project: string;
+  token: string;
 }
 
 export function registerScan(program: Command, state: RunState): void {
@@ -71,12 +88,20 @@ export function registerScan(program: Command, state: RunState): void {
     )
     .option('--all-lines', 'with --changed-since: report every finding in the changed files')
     .option('--no-color', 'no ANSI colours in the table')
+    .option('--upload <url>', 'also upload the JSON report to this Gatehouse server (token: GATEHOUSE_TOKEN)')
+    .option('--project <name>', 'with --upload: the project on the server')
+    .option('--repository <url>', 'with --upload: repository (default: from the CI, else the git remote)')
+    .option('--branch <name>', 'with --upload: branch (default: from the CI, else the checkout)')
+    .option('--commit <sha>', 'with --upload: commit (default: from the CI, else the checkout)')
+    .option('--pipeline-id <id>', 'with --upload: CI pipeline id (default: from the CI)')
+    .option('--stage <name>', 'with --upload: pipeline stage (default: from the CI job or stage)')
     .action(async (path: string, flags: ScanFlags) => {
       state.exitCode = await scanCommand(path, flags);
     });
 }
 
 async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
+  const upload = uploadTarget(flags);
   const fromStdin = path === STDIN_TARGET;
   const root = fromStdin ? process.cwd() : checkTarget(path);
   const { config, path: configPath } = loadConfig(root, flags.config);
@@ -124,7 +149,41 @@ async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
   writeOutput(flags.output, format.render(report, { color }));
   if (flags.output)
     process.stderr.write(`gatehouse: ${gate.verdict.toUpperCase()} — report written to ${flags.output}\n`);
+  // After the local report is written: a gate that cannot report fails (exit 2), but leaves its report.
+  if (upload) await uploadScan(report, upload, flags, Boolean(changes));
   return exitCode(report);
+}
+
+const CONTEXT_FLAGS = ['project', 'repository', 'branch', 'commit', 'pipelineId', 'stage'] as const;
+
+function uploadTarget(flags: ScanFlags): UploadTarget | undefined {
+  if (!flags.upload) {
+    const stray = CONTEXT_FLAGS.find((k) => flags[k] !== undefined);
+    if (stray)
+      throw new UserError(
+        `--${stray === 'pipelineId' ? 'pipeline-id' : stray} is only used with --upload`,
+        'add --upload URL, or leave it out',
+      );
+    return undefined;
+  }
+  parseServerUrl(flags.upload, '--upload');
+  if (!flags.project?.trim())
+    throw new UserError('--upload needs --project NAME', 'the project the scan belongs to on the server');
+  return { url: flags.upload, project: flags.project.trim(), token: tokenFromEnv(process.env, '--upload') };
+}
+
+/** The same JSON report `--format json` writes, with where it comes from (CI variables, flags, git). */
+async function uploadScan(report: Report, to: UploadTarget, flags: ScanFlags, diff: boolean): Promise<void> {
+  const context = resolveContext(process.env, report.result.target, {
+    repository: flags.repository,
+    branch: flags.branch,
+    commit: flags.commit,
+    pipelineId: flags.pipelineId,
+    stage: flags.stage,
+  });
+  const scan = await uploadReport(renderJson(report), { ...to, context, complete: !diff });
+  const again = scan.duplicate ? '; already uploaded' : '';
+  process.stderr.write(`uploaded: ${printable(scan.url)} (${scan.new} new, ${scan.fixed} fixed${again})\n`);
 }
 
 /** Paths inside the scanned tree are shown relative to it; the report must not depend on where CI checks out. */

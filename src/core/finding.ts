@@ -41,6 +41,8 @@ export interface Vulnerability {
   package: PackageRef;
   fixedVersions: string[];
   cvss?: { version: string; vector: string; score: number };
+  /** When the advisory was first published (RFC 3339), for the server's mean time to detect. */
+  published?: string;
 }
 
 export type PropertyValue = string | number | boolean;

@@ -126,6 +126,7 @@ function jsonVulnerability(v: Vulnerability): Vulnerability {
     fixedVersions: [...v.fixedVersions],
   };
   if (v.cvss) out.cvss = pick(v.cvss, ['version', 'vector', 'score']);
+  if (v.published) out.published = v.published;
   return out;
 }
 

@@ -213,10 +213,17 @@ function baseRow(ctx: IngestContext, f: Finding, severity: Finding['severity']) 
     start_line: f.location.startLine ?? null,
     advisory_id: f.vulnerability?.id ?? null,
     package_purl: f.vulnerability?.package.purl ?? null,
+    advisory_published_at: epochMs(f.vulnerability?.published),
     data,
     last_seen_at: ctx.now,
     last_scan_id: ctx.scanId,
   };
+}
+
+/** An RFC 3339 time as epoch ms; null when absent or unparsable (it only feeds a metric). */
+function epochMs(iso: string | undefined): number | null {
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isNaN(ms) ? null : ms;
 }
 
 const text = (name: string): BulkColumn => ({ name, pg: 'text' });
@@ -238,6 +245,7 @@ const FINDING_COLUMNS: readonly BulkColumn[] = [
   int('start_line'),
   text('advisory_id'),
   text('package_purl'),
+  big('advisory_published_at'),
   text('data'),
   big('first_seen_at'),
   big('last_seen_at'),

@@ -1,8 +1,10 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { enqueueScanNotifications } from '../server/notify/produce-scan.js';
 import { recordAudit } from './audit.js';
 import type { Store } from './connect.js';
 import { closeAbsent } from './ingest-close.js';
 import { type IngestContext, upsertFindings } from './ingest-findings.js';
+import { lockProject } from './project-lock.js';
 import type { Tables, Tier } from './schema.js';
 import { slaDaysFor } from './sla.js';
 import type { ScanUpload } from './upload.js';
@@ -18,9 +20,6 @@ export interface IngestResult {
   fixed: number;
 }
 
-/** Ingests of one project wait for each other on PostgreSQL (SQLite has one writer anyway). */
-const INGEST_LOCK = 0x6761_7465;
-
 /**
  * Records one uploaded scan in one transaction: findings upserted by fingerprint (new, seen
  * again, reopened), findings a complete scan no longer reports marked fixed, components
@@ -35,8 +34,7 @@ export async function ingestScan(
 ): Promise<IngestResult> {
   return store.db.transaction().execute(async (trx) => {
     const project = await ensureProject(trx, upload, now);
-    if (store.dialect === 'postgres')
-      await sql`SELECT pg_advisory_xact_lock(${INGEST_LOCK}, ${project.id})`.execute(trx);
+    await lockProject(trx, store.dialect, project.id);
     const before = await trx
       .selectFrom('scans')
       .select(['id', 'findings_count'])
@@ -78,6 +76,7 @@ export async function ingestScan(
       .where('id', '=', scanId)
       .execute();
     await replaceComponents(trx, ctx, upload);
+    await enqueueScanNotifications(trx, ctx);
     const result = { scanId, projectId: project.id, duplicate: false, ...counts, fixed };
     await recordAudit(
       trx,

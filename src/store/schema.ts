@@ -101,6 +101,8 @@ export interface FindingTable {
   /** Identifier of the advisory for dependency findings, for exceptions and MTTD. */
   advisory_id: string | null;
   package_purl: string | null;
+  /** When the advisory was published (migration 006), for the mean time to detect. */
+  advisory_published_at: number | null;
   /** The whole finding as JSON (already redacted by the scanner; redacted again on insert). */
   data: string;
   first_seen_at: number;

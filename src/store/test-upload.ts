@@ -24,6 +24,14 @@ export function testFinding(n: number, over: Partial<Finding> = {}): Finding {
 
 let uploads = 0;
 
+/** A finding whose fingerprint looks like a real one (hex), as report uploads require. */
+export function reportFinding(n: number, over: Partial<Finding> = {}): Finding {
+  return testFinding(n, {
+    fingerprint: createHash('sha256').update(`fp-${n}`).digest('hex').slice(0, 32),
+    ...over,
+  });
+}
+
 /** A complete scan of `findings` for project/branch; each call is a new upload (its own digest). */
 export function testUpload(
   findings: Finding[],

@@ -5,6 +5,7 @@ import { type AdvisorySeverity, severityOf } from '../../vulndb/cvss/index.js';
 import { type AffectedMatch, affects, mergeAliases, type VulnerabilityGroup } from '../../vulndb/match.js';
 import type { OsvRecord } from '../../vulndb/osv.js';
 import type { VulnStore } from '../../vulndb/store.js';
+import { canonicalTime } from '../../vulndb/time.js';
 import { orderingFor } from '../../vulndb/versions/index.js';
 import { packageLocation } from './location.js';
 import { VULNERABLE_DEPENDENCY } from './rules.js';
@@ -90,6 +91,12 @@ function fixAdvice(pkg: Package, fixed: readonly string[]): string {
   return `upgrade to ${above[0]}${others.length > 0 ? ` (fixed in ${others.join(', ')} on other release lines)` : ''}`;
 }
 
+/** The earliest publication of any record of the group: when the vulnerability became public. */
+function firstPublished(group: VulnerabilityGroup): string | undefined {
+  const times = group.records.map((r) => canonicalTime(r.published)).filter((t) => t !== undefined);
+  return times.sort()[0];
+}
+
 /** The names people search for: the CVE first, then the others, a few at most. */
 function aliasText(group: VulnerabilityGroup): string {
   const sorted = [...group.aliases].sort(
@@ -105,6 +112,7 @@ function toDraft(pkg: Package, hit: Hit): FindingDraft {
   const fixed = fixedVersions(hit);
   const summary = group.records.find((r) => r.id === group.id)?.summary ?? group.records[0]?.summary ?? '';
   const rating = sev ? '' : ' Severity not rated by the advisory; treated as medium.';
+  const published = firstPublished(group);
   const draft: FindingDraft = {
     ruleId: VULNERABLE_DEPENDENCY.id,
     message: `${pkg.name}@${pkg.version} is affected by ${group.id}${aliasText(group)}${summary ? `: ${summary}` : ''}; ${fixAdvice(pkg, fixed)}.${rating}`,
@@ -119,6 +127,7 @@ function toDraft(pkg: Package, hit: Hit): FindingDraft {
       ...(sev?.vector && sev.score !== undefined && sev.version
         ? { cvss: { version: sev.version, vector: sev.vector, score: sev.score } }
         : {}),
+      ...(published ? { published } : {}),
     },
     properties: {
       ecosystem: pkg.ecosystem,

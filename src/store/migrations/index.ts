@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../connect.js';
 import { initial } from './001-initial.js';
+import { findingList } from './002-finding-list.js';
+import { webhooksMigration } from './003-webhooks.js';
+import { metrics } from './004-metrics.js';
+import { componentSearch } from './005-component-search.js';
 
 export interface StoreMigration {
   /** Sorted by name: a zero-padded number, then what it does. */
@@ -10,4 +14,10 @@ export interface StoreMigration {
 }
 
 /** Every migration, oldest first. Forward-only: a released migration is never edited. */
-export const MIGRATIONS: readonly StoreMigration[] = [initial];
+export const MIGRATIONS: readonly StoreMigration[] = [
+  initial,
+  findingList,
+  webhooksMigration,
+  metrics,
+  componentSearch,
+];

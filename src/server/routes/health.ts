@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { ServerContext } from '../route.js';
+
+/** Liveness (the process answers) and readiness (the database answers), outside /api/v1 and auth. */
+export function healthRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await sql`SELECT 1`.execute(ctx.store.db);
+      return { status: 'ready', database: ctx.store.dialect };
+    } catch (e) {
+      reply.code(503);
+      return { status: 'unavailable', database: ctx.store.dialect, error: (e as Error).message };
+    }
+  });
+}

@@ -1,0 +1,2 @@
+export { UploadError, type UploadErrorCode } from './errors.js';
+export { type ReadUploadOptions, readUpload } from './read.js';
