@@ -29,7 +29,10 @@ const QUERIES: [string, (i: number) => string][] = [
   ['findings: SLA overdue', () => '/findings?sla=overdue&limit=50'],
   ['findings: fixed, sorted by first seen', () => '/findings?status=fixed&sort=first_seen&limit=50'],
   ['findings: sorted by path', () => '/findings?sort=path&limit=50'],
-  ['findings: first seen in a month', (i) => `/findings?firstSeenFrom=2026-0${1 + (i % 8)}-01&firstSeenTo=2026-0${1 + (i % 8)}-28&limit=50`],
+  [
+    'findings: first seen in a month',
+    (i) => `/findings?firstSeenFrom=2026-0${1 + (i % 8)}-01&firstSeenTo=2026-0${1 + (i % 8)}-28&limit=50`,
+  ],
   ['projects: first page', () => '/projects?limit=100'],
   ['metrics: MTTR', () => '/metrics/mttr'],
   ['metrics: MTTR one project', (i) => `/metrics/mttr?project=proj-${1 + i}`],
@@ -79,7 +82,9 @@ async function main(): Promise<void> {
       let status = 0;
       for (let i = 0; i < SAMPLES; i++) {
         const t0 = performance.now();
-        const res = await fetch(`${server.url}/api/v1${path(i)}`, { headers: { authorization: `Bearer ${server.token}` } });
+        const res = await fetch(`${server.url}/api/v1${path(i)}`, {
+          headers: { authorization: `Bearer ${server.token}` },
+        });
         await res.arrayBuffer();
         times.push(performance.now() - t0);
         status = res.status;

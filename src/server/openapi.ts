@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { toolVersion } from '../core/version.js';
-import { errorBody } from './errors.js';
 import { type AnyRoute, API_PREFIX } from './route.js';
 
 type JsonSchema = { properties?: Record<string, unknown>; required?: string[] } & Record<string, unknown>;

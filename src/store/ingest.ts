@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { enqueueScanNotifications } from '../server/notify/produce-scan.js';
 import { recordAudit } from './audit.js';
 import type { Store } from './connect.js';

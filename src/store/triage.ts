@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { type Severity, severityRank } from '../core/severity.js';
 import { recordAudit } from './audit.js';
 import type { Store } from './connect.js';

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { enrich } from '../../core/enrich.js';
 import type { Finding } from '../../core/finding.js';
 import { ECOSYSTEMS, type Ecosystem, type Package } from '../../core/package.js';
