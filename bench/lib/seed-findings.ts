@@ -26,7 +26,7 @@ export async function seedFindings(
       'projects',
       `INSERT INTO projects (name, repository, default_branch, tier, team_id, created_at)
       SELECT 'proj-' || g, 'https://git.example.com/proj-' || g, 'main', (ARRAY['critical','high','medium','low'])[1 + g % 4], NULL, ${now - 400 * day}
-      FROM generate_series(1, ${projects}) g`,
+      FROM generate_series(1::bigint, ${projects}) g`,
     );
     await q(
       'scans',
@@ -35,7 +35,7 @@ export async function seedFindings(
       SELECT 1 + g % ${projects}, md5('scan' || g), 'main', md5(g::text), NULL, 'p' || g, (ARRAY['build','test','deploy'])[1 + g % 3], 1, 'gatehouse', 'seed',
         ${now} - (g % 365) * ${day}, ${now} - (g % 365) * ${day}, ${now} - (g % 365) * ${day},
         (ARRAY['pass','pass','pass','warn','fail'])[1 + g % 5], 'v' || (1 + g % 3), 100, 3, 0, 2, 'token:seed'
-      FROM generate_series(1, ${projects * 30}) g`,
+      FROM generate_series(1::bigint, ${projects * 30}) g`,
     );
     await q(
       'scan scanners',
@@ -58,7 +58,7 @@ export async function seedFindings(
       FROM (SELECT g, (ARRAY['secrets','sca','iac','sast'])[1 + g % 4] sc, (g / 7) % 5 sev,
               (ARRAY['open','open','open','open','open','open','confirmed','in_progress','fixed','fixed','fixed','fixed','false_positive','risk_accepted','closed'])[1 + (g / 3) % 15] st,
               ${now} - (g % 365) * ${day} - (g % 86400) * 1000 fs
-            FROM generate_series(1, ${findings}) g) x`,
+            FROM generate_series(1::bigint, ${findings}) g) x`,
     );
     await q(
       'triage events',
