@@ -54,7 +54,7 @@ export async function seedFindings(
         fs, fs + 10 * ${day}, 1 + g % ${projects}, 1 + g % ${projects},
         CASE WHEN st = 'fixed' THEN fs + (1 + g % 60) * ${day} ELSE NULL END,
         CASE WHEN st IN ('closed','false_positive') THEN fs + (1 + g % 20) * ${day} ELSE NULL END,
-        0, fs + (ARRAY[7,30,90,180,365])[1 + sev] * ${day}, NULL, fs
+        0, fs + (ARRAY[7,30,90,180,365]::bigint[])[1 + sev] * ${day}, NULL, fs
       FROM (SELECT g, (ARRAY['secrets','sca','iac','sast'])[1 + g % 4] sc, (g / 7) % 5 sev,
               (ARRAY['open','open','open','open','open','open','confirmed','in_progress','fixed','fixed','fixed','fixed','false_positive','risk_accepted','closed'])[1 + (g / 3) % 15] st,
               ${now} - (g % 365) * ${day} - (g % 86400) * 1000 fs
