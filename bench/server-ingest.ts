@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import type { Finding } from '../src/core/finding.js';
 import { fingerprint } from '../src/core/fingerprint.js';
 import type { Severity } from '../src/core/severity.js';
-import { toJsonReport } from '../src/formats/json.js';
+import { testReport } from '../src/server/testing.js';
 import { emitResults, ensureBuilt, loadNote, log, type ResultRow } from './lib/common.js';
 import { Rng } from './lib/prng.js';
 import { freshDatabase, startServer } from './lib/server.js';
@@ -77,41 +77,7 @@ function finding(i: number, rng: Rng): Finding {
 }
 
 function report(findings: Finding[], run: string): Buffer {
-  const now = new Date().toISOString();
-  const json = toJsonReport({
-    tool: { name: 'gatehouse', version: 'bench' },
-    result: {
-      target: { root: '/work/app', repository: 'https://git.example.com/app', branch: 'main', commit: run },
-      startedAt: now,
-      finishedAt: now,
-      findings,
-      scanners: SCANNERS.map((name) => ({
-        name,
-        status: 'ok' as const,
-        durationMs: 1,
-        files: 1,
-        bytes: 1,
-        findings: 0,
-      })),
-      diagnostics: [],
-      rules: [],
-      discovery: { files: 1, bytes: 1, skipped: 0 },
-    },
-    gate: {
-      verdict: 'fail',
-      findings: findings.map((f) => ({
-        fingerprint: f.fingerprint,
-        action: 'report' as const,
-        status: 'new' as const,
-        policyRule: 'bench',
-        reason: 'bench',
-      })),
-      counts: { fail: 0, warn: 0, report: findings.length, ignore: 0, excepted: 0, existing: 0 },
-      notes: [],
-      exceptionsFile: 'gatehouse.yml',
-    },
-  });
-  return gzipSync(JSON.stringify(json));
+  return gzipSync(testReport(findings, { commit: run, scanners: [...SCANNERS] }));
 }
 
 async function upload(
