@@ -46,6 +46,7 @@ interface ScanFlags {
   commit?: string;
   pipelineId?: string;
   stage?: string;
+  partial?: boolean;
 }
 
 /** Where `--upload` sends the report; checked before scanning so a mistake costs no scan time. */
@@ -95,6 +96,10 @@ export function registerScan(program: Command, state: RunState): void {
     .option('--commit <sha>', 'with --upload: commit (default: from the CI, else the checkout)')
     .option('--pipeline-id <id>', 'with --upload: CI pipeline id (default: from the CI)')
     .option('--stage <name>', 'with --upload: pipeline stage (default: from the CI job or stage)')
+    .option(
+      '--partial',
+      'with --upload: this scan covers only part of the project (split jobs, ad hoc excludes), so the server marks nothing fixed',
+    )
     .action(async (path: string, flags: ScanFlags) => {
       state.exitCode = await scanCommand(path, flags);
     });
@@ -150,11 +155,11 @@ async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
   if (flags.output)
     process.stderr.write(`gatehouse: ${gate.verdict.toUpperCase()} — report written to ${flags.output}\n`);
   // After the local report is written: a gate that cannot report fails (exit 2), but leaves its report.
-  if (upload) await uploadScan(report, upload, flags, Boolean(changes));
+  if (upload) await uploadScan(report, upload, flags, Boolean(changes) || Boolean(flags.partial));
   return exitCode(report);
 }
 
-const CONTEXT_FLAGS = ['project', 'repository', 'branch', 'commit', 'pipelineId', 'stage'] as const;
+const CONTEXT_FLAGS = ['project', 'repository', 'branch', 'commit', 'pipelineId', 'stage', 'partial'] as const;
 
 function uploadTarget(flags: ScanFlags): UploadTarget | undefined {
   if (!flags.upload) {
@@ -173,7 +178,7 @@ function uploadTarget(flags: ScanFlags): UploadTarget | undefined {
 }
 
 /** The same JSON report `--format json` writes, with where it comes from (CI variables, flags, git). */
-async function uploadScan(report: Report, to: UploadTarget, flags: ScanFlags, diff: boolean): Promise<void> {
+async function uploadScan(report: Report, to: UploadTarget, flags: ScanFlags, partial: boolean): Promise<void> {
   const context = resolveContext(process.env, report.result.target, {
     repository: flags.repository,
     branch: flags.branch,
@@ -181,7 +186,7 @@ async function uploadScan(report: Report, to: UploadTarget, flags: ScanFlags, di
     pipelineId: flags.pipelineId,
     stage: flags.stage,
   });
-  const scan = await uploadReport(renderJson(report), { ...to, context, complete: !diff });
+  const scan = await uploadReport(renderJson(report), { ...to, context, complete: !partial });
   const again = scan.duplicate ? '; already uploaded' : '';
   process.stderr.write(`uploaded: ${printable(scan.url)} (${scan.new} new, ${scan.fixed} fixed${again})\n`);
 }

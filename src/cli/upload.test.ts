@@ -370,6 +370,19 @@ describe('gatehouse scan --upload', () => {
     });
   });
 
+  it('uploads a --partial scan as incomplete, and refuses --partial without --upload', async () => {
+    const root = leakyTree();
+    const r = await cli(['scan', root, '--partial', '--upload', base, '--project', 'payments'], {
+      GATEHOUSE_TOKEN: TOKEN,
+    });
+    expect(r.code).toBe(1);
+    expect(requests[0]!.query.get('complete')).toBe('false');
+    const stray = await cli(['scan', root, '--partial'], {});
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('--partial is only used with --upload');
+    expect(requests).toHaveLength(1);
+  });
+
   it('exits 2 when the upload fails, after writing the local report', async () => {
     const root = leakyTree();
     const out = join(root, 'out', 'report.sarif');
