@@ -159,7 +159,15 @@ async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
   return exitCode(report);
 }
 
-const CONTEXT_FLAGS = ['project', 'repository', 'branch', 'commit', 'pipelineId', 'stage', 'partial'] as const;
+const CONTEXT_FLAGS = [
+  'project',
+  'repository',
+  'branch',
+  'commit',
+  'pipelineId',
+  'stage',
+  'partial',
+] as const;
 
 function uploadTarget(flags: ScanFlags): UploadTarget | undefined {
   if (!flags.upload) {
@@ -178,7 +186,12 @@ function uploadTarget(flags: ScanFlags): UploadTarget | undefined {
 }
 
 /** The same JSON report `--format json` writes, with where it comes from (CI variables, flags, git). */
-async function uploadScan(report: Report, to: UploadTarget, flags: ScanFlags, partial: boolean): Promise<void> {
+async function uploadScan(
+  report: Report,
+  to: UploadTarget,
+  flags: ScanFlags,
+  partial: boolean,
+): Promise<void> {
   const context = resolveContext(process.env, report.result.target, {
     repository: flags.repository,
     branch: flags.branch,
