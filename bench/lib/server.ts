@@ -2,6 +2,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import pg from 'pg';
 import { CLI, ROOT } from './common.js';
 
+/**
+ * The CLI the server benchmarks run: dist/ of this checkout, or BENCH_SERVER_CLI (for instance
+ * a build of a clean `git archive` export, when the working tree is being edited).
+ */
+export const SERVER_CLI = process.env.BENCH_SERVER_CLI || CLI;
+
 export interface RunningServer {
   url: string;
   token: string;
@@ -24,19 +30,34 @@ export async function freshDatabase(
   return u.toString();
 }
 
-/** `gatehouse serve` from dist/ on a free loopback port, with a token of `role`. */
-export async function startServer(env: NodeJS.ProcessEnv, role = 'admin'): Promise<RunningServer> {
-  const full = { ...process.env, GATEHOUSE_LOG: 'off', GATEHOUSE_RATE_LIMIT: '10000000', ...env };
-  const token = execFileSync(
+export async function dropDatabase(
+  name: string,
+  admin = 'postgres://postgres@127.0.0.1:5432/postgres',
+): Promise<void> {
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.end();
+}
+
+/** A new token of `role` from `gatehouse admin token create`, on the store `env` names. */
+export function cliToken(env: NodeJS.ProcessEnv, role: string, name = 'bench'): string {
+  return execFileSync(
     process.execPath,
-    [CLI, 'admin', 'token', 'create', '--role', role, '--name', 'bench'],
+    [SERVER_CLI, 'admin', 'token', 'create', '--role', role, '--name', name],
     {
       cwd: ROOT,
-      env: full,
+      env,
       encoding: 'utf8',
     },
   ).trim();
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
+}
+
+/** `gatehouse serve` (SERVER_CLI) on a free loopback port, with a token of `role`. */
+export async function startServer(env: NodeJS.ProcessEnv, role = 'admin'): Promise<RunningServer> {
+  const full = { ...process.env, GATEHOUSE_LOG: 'off', GATEHOUSE_RATE_LIMIT: '10000000', ...env };
+  const token = cliToken(full, role);
+  const child = spawn(process.execPath, [SERVER_CLI, 'serve', '--port', '0'], {
     cwd: ROOT,
     env: full,
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,20 +1,15 @@
 import { type Command, Option } from 'commander';
-import { UserError } from '../core/errors.js';
-import { recordAudit } from '../store/audit.js';
 import { openStore, storeConfigFromEnv } from '../store/connect.js';
 import type { Role } from '../store/schema.js';
 import { createToken, ROLES } from '../store/tokens.js';
+import { ensureProject, operator } from './admin-project.js';
+import { registerAdminUser } from './admin-user.js';
 import type { RunState } from './program.js';
 
 interface TokenFlags {
   role: Role;
   project?: string;
   name?: string;
-}
-
-/** The operator's identity in the audit log: the OS user who ran the command. */
-function operator(): string {
-  return `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
 }
 
 export function registerAdmin(program: Command, _state: RunState): void {
@@ -25,9 +20,7 @@ export function registerAdmin(program: Command, _state: RunState): void {
   token
     .command('create')
     .description('Create an API token and print it once (only its hash is stored)')
-    .addOption(
-      new Option('--role <role>', 'what the token may do').choices(ROLES as string[]).makeOptionMandatory(),
-    )
+    .addOption(new Option('--role <role>', 'what the token may do').choices([...ROLES]).makeOptionMandatory())
     .option('--project <name>', 'limit the token to one project (created if it does not exist yet)')
     .option('--name <name>', 'a name to recognise the token by in the audit log')
     .action(async (flags: TokenFlags) => {
@@ -50,38 +43,5 @@ export function registerAdmin(program: Command, _state: RunState): void {
         await store.close();
       }
     });
-}
-
-async function ensureProject(
-  store: Awaited<ReturnType<typeof openStore>>,
-  name: string,
-  actor: string,
-): Promise<number> {
-  if (!/^[\w.@/-]{1,200}$/.test(name))
-    throw new UserError(`--project ${name}: use letters, digits and . _ - / @ only`);
-  const found = await store.db
-    .selectFrom('projects')
-    .select('id')
-    .where('name', '=', name)
-    .executeTakeFirst();
-  if (found) return found.id;
-  const now = Date.now();
-  const { id } = await store.db
-    .insertInto('projects')
-    .values({ name, repository: null, default_branch: null, tier: 'medium', team_id: null, created_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await recordAudit(
-    store.db,
-    {
-      actor,
-      action: 'project.create',
-      targetType: 'project',
-      targetId: String(id),
-      projectId: id,
-      detail: { name },
-    },
-    now,
-  );
-  return id;
+  registerAdminUser(admin);
 }

@@ -29,6 +29,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   serve: async () => (await import('./serve.js')).registerServe,
   worker: async () => (await import('./worker.js')).registerWorker,
   admin: async () => (await import('./admin.js')).registerAdmin,
+  demo: async () => (await import('./demo.js')).registerDemo,
 };
 
 async function program(state: RunState, argv: readonly string[]): Promise<Command> {

@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import { dashboardDir, dashboardRoutes, isPageRequest, sendPage } from './dashboard.js';
 import { ApiError, type ErrorCode, errorBody } from './errors.js';
 import { openApiRoutes } from './openapi.js';
-import { type AnyRoute, mount, type ServerContext } from './route.js';
+import { type AnyRoute, API_PREFIX, mount, type ServerContext } from './route.js';
 import { healthRoutes } from './routes/health.js';
 import { apiRoutes } from './routes/index.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 
 export interface ServerOptions extends ServerContext {
   /** Requests per minute per credential (or address, without one). */
@@ -12,6 +16,8 @@ export interface ServerOptions extends ServerContext {
   /** JSON bodies other than uploads. */
   jsonBodyBytes: number;
   logger: boolean;
+  /** The built dashboard (default: dist/web of the package); not served when it is missing. */
+  dashboardDir?: string;
 }
 
 export const DEFAULT_LIMITS = {
@@ -31,19 +37,25 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     return503OnClosing: true,
   });
   app.setErrorHandler(errorHandler);
+  let dashboard = false;
   app.setNotFoundHandler((req, reply) => {
+    // The dashboard's addresses (/findings/42) are pages of one HTML document.
+    if (dashboard && isPageRequest(req)) return sendPage(reply);
     reply.code(404).send(errorBody('not_found', `no route ${req.method} ${req.url.split('?')[0]}`));
   });
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
-    reply.header('cache-control', 'no-store');
+    // The dashboard's hashed assets say how long they keep; API answers are never cached.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
+  // Before the rate limiter: its key reads the session cookie.
+  await app.register(cookie);
   await app.register(rateLimit, {
     max: opts.rateLimitPerMinute,
     timeWindow: 60_000,
-    keyGenerator: (req) => req.headers.authorization?.slice(-16) ?? req.ip,
+    keyGenerator: rateLimitKey,
     errorResponseBuilder: (_req, c) =>
       new ApiError(
         'rate_limited',
@@ -65,7 +77,25 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     routes.filter((r) => !r.rawBody),
   );
   openApiRoutes(app, routes);
+  dashboard = await dashboardRoutes(app, opts.dashboardDir ?? dashboardDir());
   return app;
+}
+
+const SIGN_IN = `${API_PREFIX}/session`;
+
+/**
+ * Whose budget a request spends: its token's, its session's (a digest: the limiter's memory holds
+ * no secret), or its address's. Sign-in attempts always count against the address, so made-up
+ * cookies or tokens cannot buy an attacker fresh budgets for guessing passwords.
+ */
+function rateLimitKey(req: FastifyRequest): string {
+  // The matched route, not the URL: `/api/v1/%73ession` is the same route.
+  if (req.method === 'POST' && req.routeOptions.url === SIGN_IN) return req.ip;
+  const auth = req.headers.authorization;
+  if (auth) return auth.slice(-16);
+  const session = req.cookies[SESSION_COOKIE];
+  if (session) return `session:${createHash('sha256').update(session).digest('hex').slice(0, 32)}`;
+  return req.ip;
 }
 
 /** Upload routes read the raw bytes (any content type, gzip or not) up to their own limit. */

@@ -1,8 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { Store } from '../store/connect.js';
 import type { Role } from '../store/schema.js';
+import { findSession, type SessionUser } from '../store/sessions.js';
 import { findToken } from '../store/tokens.js';
+import type { AuthSettings } from './auth-settings.js';
+import { csrfToken } from './csrf.js';
 import { ApiError } from './errors.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 
 /** Who is asking: a token (pipelines, scripts) or a signed-in user (the dashboard). */
 export interface Principal {
@@ -20,6 +24,7 @@ export type Action =
   | 'exception.request'
   | 'exception.decide'
   | 'audit.read'
+  | 'project.edit'
   | 'admin';
 
 /**
@@ -35,9 +40,18 @@ const ALLOWED: Record<Role, ReadonlySet<Action>> = {
     'exception.request',
     'exception.decide',
     'audit.read',
+    'project.edit',
     'admin',
   ]),
-  security: new Set(['read', 'upload', 'triage', 'exception.request', 'exception.decide', 'audit.read']),
+  security: new Set([
+    'read',
+    'upload',
+    'triage',
+    'exception.request',
+    'exception.decide',
+    'audit.read',
+    'project.edit',
+  ]),
   developer: new Set(['read', 'triage', 'exception.request']),
   auditor: new Set(['read', 'audit.read']),
   ci: new Set(['upload']),
@@ -57,6 +71,15 @@ export function requireProject(p: Principal, projectId: number): void {
     throw new ApiError('not_found', 'no such project for this credential');
 }
 
+/**
+ * Users and tokens are administered by credentials of every project: a project-scoped admin
+ * could otherwise make itself an unscoped one.
+ */
+export function requireEveryProject(p: Principal): void {
+  if (p.projectId !== null)
+    throw new ApiError('forbidden', 'only a credential of every project administers users and tokens');
+}
+
 function describe(action: Action): string {
   const words: Record<Action, string> = {
     read: 'read findings',
@@ -65,20 +88,58 @@ function describe(action: Action): string {
     'exception.request': 'request exceptions',
     'exception.decide': 'approve or reject exceptions',
     'audit.read': 'read the audit log',
+    'project.edit': 'change project settings',
     admin: 'administer the server',
   };
   return words[action];
 }
 
-/** Resolves the bearer token of a request; every API route but health checks needs one. */
-export async function authenticate(store: Store, req: FastifyRequest): Promise<Principal> {
+/** A request authenticated by its session cookie: the user, and what its CSRF check compares. */
+export interface ActiveSession {
+  /** The SHA-256 of the cookie's secret (the stored id). */
+  id: string;
+  user: SessionUser;
+  csrfToken: string;
+}
+
+export interface Authenticated {
+  principal: Principal;
+  /** Set when the session cookie authenticated the request (no bearer token). */
+  session?: ActiveSession;
+}
+
+const UNAUTHENTICATED =
+  'sign in (POST /api/v1/session) or send a token: Authorization: Bearer <token> (gatehouse admin token create)';
+
+/**
+ * Who sent the request. A bearer token wins when present (a wrong one is refused, never replaced
+ * by the cookie); otherwise the session cookie. Every API route but sign-in and health checks
+ * needs one or the other.
+ */
+export async function authenticate(
+  store: Store,
+  settings: AuthSettings,
+  req: FastifyRequest,
+): Promise<Authenticated> {
   const header = req.headers.authorization;
-  const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token)
-    throw new ApiError(
-      'unauthorized',
-      'send a token: Authorization: Bearer <token> (gatehouse admin token create)',
-    );
+  if (header !== undefined) return { principal: await bearer(store, header) };
+  const secret = req.cookies[SESSION_COOKIE];
+  if (!secret) throw new ApiError('unauthorized', UNAUTHENTICATED);
+  const found = await findSession(store.db, secret, settings, settings.now());
+  if (!found) throw new ApiError('unauthorized', 'the session has ended: sign in again');
+  return {
+    principal: userPrincipal(found.user),
+    session: { id: found.id, user: found.user, csrfToken: csrfToken(secret) },
+  };
+}
+
+function userPrincipal(u: SessionUser): Principal {
+  return { actor: u.email, role: u.role, projectId: u.projectId };
+}
+
+async function bearer(store: Store, header: string): Promise<Principal> {
+  const token = header.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (!token) throw new ApiError('unauthorized', UNAUTHENTICATED);
   const found = await findToken(store.db, token);
   if (!found) throw new ApiError('unauthorized', 'the token is unknown or revoked');
   return { actor: `token:${found.name}`, role: found.role, projectId: found.projectId };

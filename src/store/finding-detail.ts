@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { FindingEventTable, FindingTable, Tables } from './schema.js';
+import type { FindingEventTable, FindingSeenTable, FindingTable, Tables } from './schema.js';
 
 /** Events a finding's page shows: the newest ones when a finding has had more. */
 const HISTORY_LIMIT = 1000;
@@ -16,7 +16,7 @@ export interface OccurrenceRow {
 }
 
 export interface FindingDetail {
-  finding: Selectable<FindingTable>;
+  finding: Selectable<FindingTable> & Pick<Selectable<FindingSeenTable>, 'last_seen_at'>;
   project: string;
   /** Oldest first. */
   history: Selectable<FindingEventTable>[];
@@ -28,8 +28,9 @@ export async function findingDetail(db: Kysely<Tables>, id: number): Promise<Fin
   const row = await db
     .selectFrom('findings')
     .innerJoin('projects', 'projects.id', 'findings.project_id')
+    .innerJoin('finding_seen', 'finding_seen.finding_id', 'findings.id')
     .selectAll('findings')
-    .select('projects.name as project_name')
+    .select(['projects.name as project_name', 'finding_seen.last_seen_at'])
     .where('findings.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;

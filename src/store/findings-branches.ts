@@ -2,7 +2,13 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql
 import type { Store } from './connect.js';
 import { SORT_COLUMNS, type SortValue } from './findings-cursor.js';
 import { commonConditions, effectiveStatuses, oneStatusCondition } from './findings-filter.js';
-import { type FindingSummaryRow, type ListRequest, SUMMARY_COLUMNS, visible } from './findings-page.js';
+import {
+  type FindingSummaryRow,
+  findingsSeen,
+  type ListRequest,
+  summarySelect,
+  visible,
+} from './findings-page.js';
 import type { FindingState, Tables } from './schema.js';
 
 /**
@@ -24,7 +30,7 @@ interface Branch {
 /** Past this many branches the merge costs more than it saves; the rest is filtered with IN. */
 const MAX_BRANCHES = 48;
 
-type Eb = ExpressionBuilder<Tables, 'findings'>;
+type Eb = ExpressionBuilder<Tables, 'findings' | 'finding_seen'>;
 
 export async function branchedPage(store: Store, req: ListRequest): Promise<FindingSummaryRow[]> {
   const queries = planBranches(req).flatMap((b) => {
@@ -54,11 +60,11 @@ type BranchQuery = ReturnType<typeof baseQuery>;
 function baseQuery(store: Store, req: ListRequest, b: Branch) {
   // The text search as a scan: rows come in index order and each is tested, which is what a
   // filter matching many rows wants (the trigram index would collect all of them first).
-  return store.db
-    .selectFrom('findings')
-    .select(SUMMARY_COLUMNS)
+  const q = summarySelect(findingsSeen(store.db))
     .where((eb) => oneStatusCondition(eb, req.filter, b.status, req.now))
     .where((eb) => commonConditions(eb, req.filter, store.dialect, 'scan'));
+  // The copy of the status beside last seen is what lets that sort read its index in order.
+  return req.sort.key === 'last_seen' ? q.where('finding_seen.finding_status', '=', b.status) : q;
 }
 
 /** The branch's query, or undefined when the cursor is already past all of its rows. */
@@ -74,7 +80,15 @@ function branchQuery(store: Store, req: ListRequest, b: Branch): BranchQuery | u
   if (b.nulls !== undefined) q = q.where(column, b.nulls ? 'is' : 'is not', null);
   if (keyset) q = q.where(keyset);
   if (!b.nulls) q = q.orderBy(column, sort.order);
-  return q.orderBy('id', sort.order).limit(req.limit + 1);
+  return q.orderBy(tieColumn(req), sort.order).limit(req.limit + 1);
+}
+
+/**
+ * The finding id that breaks ties, from the table whose index gives the order: SQLite would
+ * otherwise sort every finding a scan saw (they share one last-seen time) to order them by id.
+ */
+function tieColumn(req: ListRequest) {
+  return req.sort.key === 'last_seen' ? ('finding_seen.finding_id' as const) : ('id' as const);
 }
 
 type Keyset = ((eb: Eb) => Expression<SqlBool>) | 'skip' | undefined;
@@ -96,10 +110,10 @@ function keysetCondition(req: ListRequest, b: Branch): Keyset {
     const c = compareValues(fixed, after.value, desc);
     if (c < 0) return 'skip';
     if (c > 0) return undefined;
-    return (eb) => eb('id', op, after.id);
+    return (eb) => eb(tieColumn(req), op, after.id);
   }
   const column = SORT_COLUMNS[req.sort.key];
-  return (eb) => eb(eb.refTuple(column, 'id'), op, eb.tuple(after.value as number, after.id));
+  return (eb) => eb(eb.refTuple(column, tieColumn(req)), op, eb.tuple(after.value as number, after.id));
 }
 
 /**

@@ -1,9 +1,9 @@
-import type { Selectable, SelectQueryBuilder } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { FindingCursor, FindingSort } from './findings-cursor.js';
 import type { FindingFilter } from './findings-filter.js';
-import type { FindingTable, Tables } from './schema.js';
+import type { FindingSeenTable, FindingTable, Tables } from './schema.js';
 
-/** What a list row carries: everything but the stored report JSON. */
+/** What a list row carries: everything but the stored report JSON, and when it was last seen. */
 export const SUMMARY_COLUMNS = [
   'id',
   'project_id',
@@ -20,7 +20,6 @@ export const SUMMARY_COLUMNS = [
   'advisory_id',
   'package_purl',
   'first_seen_at',
-  'last_seen_at',
   'sla_due_at',
   'fixed_at',
   'closed_at',
@@ -28,7 +27,20 @@ export const SUMMARY_COLUMNS = [
   'exception_id',
 ] as const;
 
-export type FindingSummaryRow = Pick<Selectable<FindingTable>, (typeof SUMMARY_COLUMNS)[number]>;
+export type FindingSummaryRow = Pick<Selectable<FindingTable>, (typeof SUMMARY_COLUMNS)[number]> &
+  Pick<Selectable<FindingSeenTable>, 'last_seen_at'>;
+
+/** The findings with when each was last seen (migration 008 keeps that out of the finding row). */
+export function findingsSeen(db: Kysely<Tables>) {
+  return db.selectFrom('findings').innerJoin('finding_seen', 'finding_seen.finding_id', 'findings.id');
+}
+
+/** The summary columns of a query from `findingsSeen`. */
+export function summarySelect<Q extends SelectQueryBuilder<Tables, 'findings' | 'finding_seen', object>>(
+  q: Q,
+) {
+  return q.select([...SUMMARY_COLUMNS, 'finding_seen.last_seen_at']);
+}
 
 export interface ListRequest {
   filter: FindingFilter;

@@ -1,22 +1,21 @@
-import type { Selectable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from './connect.js';
 import { DEFAULT_ORDER, FINDING_SORTS, type FindingSort } from './findings-cursor.js';
 import type { FindingFilter } from './findings-filter.js';
 import { countFindings, listFindings } from './findings-query.js';
-import type { FindingTable } from './schema.js';
 import { slaState } from './sla-state.js';
 import {
   ALL_STATES,
+  allFindingRows,
   expectedRows,
   OPEN_STATES,
+  type Row,
   seedFindingSet,
   sortedRows,
   textRanks,
 } from './test-findings.js';
 import { backends, type TestStore } from './testing.js';
 
-type Row = Selectable<FindingTable>;
 const ALL = ALL_STATES;
 const OPEN = OPEN_STATES;
 const PLANS = ['sparse', 'dense'] as const;
@@ -57,7 +56,7 @@ for (const backend of await backends()) {
     beforeAll(async () => {
       store = await backend.open();
       ({ now } = await seedFindingSet(store));
-      rows = await store.db.selectFrom('findings').selectAll().execute();
+      rows = await allFindingRows(store);
       textRank = await textRanks(store);
     });
     afterAll(async () => {

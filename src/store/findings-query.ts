@@ -11,9 +11,10 @@ import {
 } from './findings-filter.js';
 import {
   type FindingSummaryRow,
+  findingsSeen,
   type ListPage,
   type ListRequest,
-  SUMMARY_COLUMNS,
+  summarySelect,
   visible,
 } from './findings-page.js';
 import type { FindingState, Tables } from './schema.js';
@@ -52,12 +53,20 @@ export async function listFindings(store: Store, req: ListRequest): Promise<List
   return { rows: page, next, plan: read.plan };
 }
 
-type Eb = ExpressionBuilder<Tables, 'findings'>;
+type Eb = ExpressionBuilder<Tables, 'findings' | 'finding_seen'>;
 
 function matching(store: Store, f: FindingFilter, now: number, text: TextMode = 'indexed') {
   const q = store.db
     .selectFrom('findings')
     .where((eb) => eb.and([statusCondition(eb, f, now), commonConditions(eb, f, store.dialect, text)]));
+  return visible(q, f);
+}
+
+/** The same rows, with when each was last seen: for the page itself. */
+function matchingSeen(store: Store, f: FindingFilter, now: number, text: TextMode) {
+  const q = findingsSeen(store.db).where((eb) =>
+    eb.and([statusCondition(eb, f, now), commonConditions(eb, f, store.dialect, text)]),
+  );
   return visible(q, f);
 }
 
@@ -130,7 +139,7 @@ async function countUpTo(store: Store, req: ListRequest): Promise<number> {
 async function sparsePage(store: Store, req: ListRequest, text: TextMode): Promise<FindingSummaryRow[]> {
   const column = SORT_COLUMNS[req.sort.key];
   const order = req.sort.order;
-  let q = matching(store, req.filter, req.now, text).select(SUMMARY_COLUMNS);
+  let q = summarySelect(matchingSeen(store, req.filter, req.now, text));
   const after = req.after;
   if (after) q = q.where((eb) => afterCursor(eb, req.sort, after));
   if (req.sort.key === 'sla_due')

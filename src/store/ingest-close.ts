@@ -18,6 +18,7 @@ export async function closeAbsent(
   scanners: readonly string[],
 ): Promise<number> {
   if (scanners.length === 0) return 0;
+  // Seen by this scan = last seen by it: ingest holds the project's lock until commit.
   const gone = await db
     .updateTable('finding_presence')
     .set({ present: 0 })
@@ -25,7 +26,16 @@ export async function closeAbsent(
     .where('branch', '=', ctx.branch)
     .where('scanner', 'in', scanners)
     .where('present', '=', 1)
-    .where('last_scan_id', '<>', ctx.scanId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('finding_seen as s')
+            .select('s.finding_id')
+            .whereRef('s.finding_id', '=', 'finding_presence.finding_id')
+            .where('s.last_scan_id', '=', ctx.scanId),
+        ),
+      ),
+    )
     .returning('finding_id')
     .execute();
   let fixed = 0;

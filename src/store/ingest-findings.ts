@@ -1,24 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Finding } from '../core/finding.js';
-import { isSeverity, severityRank } from '../core/severity.js';
-import { type BulkColumn, bulkWrite } from './bulk.js';
+import { type BulkColumn, bulkWrite, inList } from './bulk.js';
 import type { Dialect } from './connect.js';
-import { coveringException, type ExceptionRow } from './exception-match.js';
-import type { FindingEventTable, FindingState, FindingTable, Tables } from './schema.js';
-import { scrubSecrets } from './scrub.js';
-import { dueAt, type SlaDays } from './sla.js';
+import { type IngestContext, type Planned, plan, type StoredFinding } from './ingest-plan.js';
+import type { FindingEventTable, Tables } from './schema.js';
 
-export interface IngestContext {
-  dialect: Dialect;
-  projectId: number;
-  teamId: number | null;
-  scanId: number;
-  branch: string;
-  now: number;
-  sla: SlaDays;
-  exceptions: readonly ExceptionRow[];
-  actor: string;
-}
+export type { IngestContext } from './ingest-plan.js';
 
 export interface UpsertCounts {
   findings: number;
@@ -26,30 +13,14 @@ export interface UpsertCounts {
   reopened: number;
 }
 
-/** Findings read and written per round trip. */
+/** Findings written per round trip. */
 const BATCH = 2000;
 
-const STORED_COLUMNS = [
-  'id',
-  'fingerprint',
-  'status',
-  'severity',
-  'reopened_count',
-  'sla_due_at',
-  'exception_id',
-  'first_seen_at',
-  'first_scan_id',
-  'fixed_at',
-  'closed_at',
-  'updated_at',
-] as const;
-
-type Stored = Pick<FindingTable, Exclude<(typeof STORED_COLUMNS)[number], 'id'>> & { id: number };
-
-/** States a human or an exception chose: a scan seeing the finding again does not undo them. */
-const GONE: ReadonlySet<FindingState> = new Set(['fixed', 'closed']);
-const OPEN_LIKE: ReadonlySet<FindingState> = new Set(['open', 'confirmed', 'in_progress']);
-
+/**
+ * Records what a scan reports: new findings inserted, findings whose state or content changed
+ * written over, every one's last-seen time and this scan's occurrence, and its presence on the
+ * branch when that changed. A finding reported as it was costs two narrow rows, nothing more.
+ */
 export async function upsertFindings(
   db: Kysely<Tables>,
   ctx: IngestContext,
@@ -57,25 +28,23 @@ export async function upsertFindings(
 ): Promise<UpsertCounts> {
   const unique = dedupe(findings);
   const counts: UpsertCounts = { findings: unique.length, new: 0, reopened: 0 };
+  const stored = await storedFindings(db, ctx, unique);
+  const again: number[] = [];
   for (let i = 0; i < unique.length; i += BATCH) {
-    const batch = unique.slice(i, i + BATCH);
-    const stored = await storedFindings(db, ctx.projectId, batch);
-    const planned = batch.map((f) => plan(ctx, f, stored.get(f.fingerprint)));
-    const ids = await writeFindings(
-      db,
-      ctx.dialect,
-      planned.map((p) => p.row),
-    );
+    const planned = unique.slice(i, i + BATCH).map((f) => plan(ctx, f, stored.get(f.fingerprint)));
+    const ids = await writeFindings(db, ctx.dialect, planned);
     const events: Insertable<FindingEventTable>[] = [];
     for (const p of planned) {
-      const id = ids.get(p.row.fingerprint)!;
-      if (p.event) events.push({ ...p.event, finding_id: id });
-      if (p.event?.kind === 'created') counts.new++;
-      if (p.event?.kind === 'reopened') counts.reopened++;
+      if (!p.event) continue;
+      events.push({ ...p.event, finding_id: ids.get(p.finding.fingerprint)! });
+      if (p.event.kind === 'created') counts.new++;
+      if (p.event.kind === 'reopened') counts.reopened++;
     }
     await writeEvents(db, ctx.dialect, events);
-    await markPresent(db, ctx, batch, ids);
+    await markPresent(db, ctx, planned, ids);
+    for (const p of planned) if (p.id !== undefined) again.push(p.id);
   }
+  await markSeen(db, ctx, again);
   return counts;
 }
 
@@ -85,145 +54,50 @@ function dedupe(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => !seen.has(f.fingerprint) && seen.add(f.fingerprint));
 }
 
+/**
+ * The project's findings among those reported, in one statement: however PostgreSQL plans it
+ * (its statistics lag behind a project that just got 100,000 findings), it reads them once,
+ * where a query per batch planned as a scan of the project would read them once per batch.
+ */
 async function storedFindings(
   db: Kysely<Tables>,
-  projectId: number,
-  batch: readonly Finding[],
-): Promise<Map<string, Stored>> {
+  ctx: IngestContext,
+  findings: readonly Finding[],
+): Promise<Map<string, StoredFinding>> {
   const rows = await db
-    .selectFrom('findings')
-    .select([...STORED_COLUMNS])
-    .where('project_id', '=', projectId)
+    .selectFrom('findings as f')
+    .leftJoin('finding_presence as p', (j) =>
+      j.onRef('p.finding_id', '=', 'f.id').on('p.branch', '=', ctx.branch),
+    )
+    .select([
+      'f.id',
+      'f.fingerprint',
+      'f.status',
+      'f.severity',
+      'f.triaged_severity',
+      'f.reopened_count',
+      'f.sla_due_at',
+      'f.exception_id',
+      'f.first_seen_at',
+      'f.first_scan_id',
+      'f.fixed_at',
+      'f.closed_at',
+      'f.updated_at',
+      'f.data_hash',
+      'p.present',
+      'p.scanner as presence_scanner',
+    ])
+    .where('f.project_id', '=', ctx.projectId)
     .where(
-      'fingerprint',
-      'in',
-      batch.map((f) => f.fingerprint),
+      inList(
+        ctx.dialect,
+        'f.fingerprint',
+        findings.map((f) => f.fingerprint),
+        'text',
+      ),
     )
     .execute();
   return new Map(rows.map((r) => [r.fingerprint, r]));
-}
-
-interface Planned {
-  row: Insertable<FindingTable> & { fingerprint: string };
-  event?: Omit<Insertable<FindingEventTable>, 'finding_id'>;
-}
-
-function plan(ctx: IngestContext, f: Finding, old: Stored | undefined): Planned {
-  const severity = isSeverity(f.severity) ? f.severity : 'medium';
-  const exception = coveringException(ctx.exceptions, subject(ctx, f), ctx.now);
-  const base = baseRow(ctx, f, severity);
-  const event = (kind: string, from: string | null, to: string) =>
-    ({
-      at: ctx.now,
-      actor: ctx.actor,
-      kind,
-      from_status: from,
-      to_status: to,
-      comment: null,
-      scan_id: ctx.scanId,
-    }) as const;
-  if (!old) {
-    const status: FindingState = exception ? 'risk_accepted' : 'open';
-    const row = {
-      ...base,
-      status,
-      first_seen_at: ctx.now,
-      first_scan_id: ctx.scanId,
-      fixed_at: null,
-      closed_at: null,
-    };
-    return {
-      row: {
-        ...row,
-        reopened_count: 0,
-        sla_due_at: dueAt(ctx.sla, severity, ctx.now),
-        exception_id: exception?.id ?? null,
-        updated_at: ctx.now,
-      },
-      event: event('created', null, status),
-    };
-  }
-  const keep = {
-    first_seen_at: old.first_seen_at,
-    first_scan_id: old.first_scan_id,
-    fixed_at: old.fixed_at,
-    closed_at: old.closed_at,
-  };
-  const sla = old.severity === severity ? old.sla_due_at : dueAt(ctx.sla, severity, old.first_seen_at);
-  if (GONE.has(old.status)) {
-    const status: FindingState = exception ? 'risk_accepted' : 'open';
-    return {
-      row: {
-        ...base,
-        ...keep,
-        status,
-        fixed_at: null,
-        closed_at: null,
-        reopened_count: old.reopened_count + 1,
-        sla_due_at: dueAt(ctx.sla, severity, ctx.now),
-        exception_id: exception?.id ?? null,
-        updated_at: ctx.now,
-      },
-      event: event('reopened', old.status, status),
-    };
-  }
-  const accepted = exception !== undefined && OPEN_LIKE.has(old.status);
-  const status: FindingState = accepted ? 'risk_accepted' : old.status;
-  const changed = accepted || old.severity !== severity;
-  return {
-    row: {
-      ...base,
-      ...keep,
-      status,
-      reopened_count: old.reopened_count,
-      sla_due_at: sla,
-      exception_id: accepted ? exception.id : old.exception_id,
-      updated_at: changed ? ctx.now : old.updated_at,
-    },
-    event: accepted ? event('exception', old.status, status) : undefined,
-  };
-}
-
-function subject(ctx: IngestContext, f: Finding) {
-  return {
-    projectId: ctx.projectId,
-    teamId: ctx.teamId,
-    fingerprint: f.fingerprint,
-    ruleId: f.ruleId,
-    path: f.location.path,
-    advisoryId: f.vulnerability?.id ?? null,
-    packageName: f.vulnerability?.package.name ?? null,
-  };
-}
-
-/** The columns a scan sets every time it sees the finding (scrubbed of secrets). */
-function baseRow(ctx: IngestContext, f: Finding, severity: Finding['severity']) {
-  const data = scrubSecrets(JSON.stringify(f));
-  return {
-    project_id: ctx.projectId,
-    fingerprint: f.fingerprint,
-    scanner: f.scanner,
-    rule_id: f.ruleId,
-    title: scrubSecrets(f.title),
-    message: scrubSecrets(f.message),
-    severity,
-    severity_rank: severityRank(severity),
-    confidence: f.confidence,
-    path: f.location.path,
-    start_line: f.location.startLine ?? null,
-    advisory_id: f.vulnerability?.id ?? null,
-    package_purl: f.vulnerability?.package.purl ?? null,
-    advisory_published_at: epochMs(f.vulnerability?.published),
-    data,
-    last_seen_at: ctx.now,
-    last_scan_id: ctx.scanId,
-  };
-}
-
-/** An RFC 3339 time as epoch ms; null when absent or unparsable (it only feeds a metric). */
-function epochMs(iso: string | undefined): number | null {
-  const ms = iso ? Date.parse(iso) : Number.NaN;
-  return Number.isNaN(ms) ? null : ms;
 }
 
 const text = (name: string): BulkColumn => ({ name, pg: 'text' });
@@ -247,10 +121,9 @@ const FINDING_COLUMNS: readonly BulkColumn[] = [
   text('package_purl'),
   big('advisory_published_at'),
   text('data'),
+  text('data_hash'),
   big('first_seen_at'),
-  big('last_seen_at'),
   big('first_scan_id'),
-  big('last_scan_id'),
   big('fixed_at'),
   big('closed_at'),
   int('reopened_count'),
@@ -259,25 +132,31 @@ const FINDING_COLUMNS: readonly BulkColumn[] = [
   big('updated_at'),
 ];
 
-/** What a scan that sees a stored finding again rewrites (never first_seen_at, first_scan_id). */
+/** What a scan writes over a stored finding that changed (never first_seen_at, first_scan_id). */
 const REWRITTEN = FINDING_COLUMNS.map((c) => c.name).filter(
   (n) => !['project_id', 'fingerprint', 'first_seen_at', 'first_scan_id'].includes(n),
 );
 
-/** Inserts new findings and updates seen ones in one statement per batch; returns fingerprint -> id. */
+/**
+ * Inserts new findings and writes over changed ones in one statement per batch; the others are
+ * not touched. Returns fingerprint -> id for every finding of the batch.
+ */
 async function writeFindings(
   db: Kysely<Tables>,
   dialect: Dialect,
-  rows: Planned['row'][],
+  planned: readonly Planned[],
 ): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const p of planned) if (p.id !== undefined) ids.set(p.finding.fingerprint, p.id);
   const written = await bulkWrite<{ id: number; fingerprint: string }>(db, dialect, {
     table: 'findings',
     columns: FINDING_COLUMNS,
-    rows,
+    rows: planned.flatMap((p) => (p.row ? [p.row] : [])),
     conflict: { target: ['project_id', 'fingerprint'], update: REWRITTEN },
     returning: ['id', 'fingerprint'],
   });
-  return new Map(written.map((r) => [r.fingerprint, Number(r.id)]));
+  for (const r of written) ids.set(r.fingerprint, Number(r.id));
+  return ids;
 }
 
 export const EVENT_COLUMNS: readonly BulkColumn[] = [
@@ -303,40 +182,46 @@ export async function writeEvents(
   });
 }
 
-/** Where each finding was seen: its presence on this branch, and this scan's occurrence. */
+/** When the findings stored before this scan were last seen: now (new ones got it from the insert trigger). */
+async function markSeen(db: Kysely<Tables>, ctx: IngestContext, ids: readonly number[]): Promise<void> {
+  if (ids.length)
+    await db
+      .updateTable('finding_seen')
+      .set({ last_seen_at: ctx.now, last_scan_id: ctx.scanId })
+      .where(inList(ctx.dialect, 'finding_id', ids, 'bigint'))
+      .execute();
+}
+
+/** Where each finding was seen: this scan's occurrence, and its presence on the branch when that changed. */
 async function markPresent(
   db: Kysely<Tables>,
   ctx: IngestContext,
-  batch: readonly Finding[],
+  planned: readonly Planned[],
   ids: ReadonlyMap<string, number>,
 ): Promise<void> {
-  const rows = batch.map((f) => ({
-    project_id: ctx.projectId,
-    finding_id: ids.get(f.fingerprint)!,
-    branch: ctx.branch,
-    scanner: f.scanner,
-    present: 1,
-    last_scan_id: ctx.scanId,
-    scan_id: ctx.scanId,
-    path: f.location.path,
-    start_line: f.location.startLine ?? null,
-  }));
+  const id = (p: Planned) => ids.get(p.finding.fingerprint)!;
   await bulkWrite(db, ctx.dialect, {
     table: 'finding_presence',
-    columns: [
-      big('project_id'),
-      big('finding_id'),
-      text('branch'),
-      text('scanner'),
-      int('present'),
-      big('last_scan_id'),
-    ],
-    rows,
-    conflict: { target: ['finding_id', 'branch'], update: ['present', 'scanner', 'last_scan_id'] },
+    columns: [big('project_id'), big('finding_id'), text('branch'), text('scanner'), int('present')],
+    rows: planned
+      .filter((p) => p.presence)
+      .map((p) => ({
+        project_id: ctx.projectId,
+        finding_id: id(p),
+        branch: ctx.branch,
+        scanner: p.finding.scanner,
+        present: 1,
+      })),
+    conflict: { target: ['finding_id', 'branch'], update: ['present', 'scanner'] },
   });
   await bulkWrite(db, ctx.dialect, {
     table: 'occurrences',
     columns: [big('scan_id'), big('finding_id'), text('path'), int('start_line')],
-    rows,
+    rows: planned.map((p) => ({
+      scan_id: ctx.scanId,
+      finding_id: id(p),
+      path: p.finding.location.path,
+      start_line: p.finding.location.startLine ?? null,
+    })),
   });
 }

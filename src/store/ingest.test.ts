@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findingDetail } from './finding-detail.js';
 import { ingestScan } from './ingest.js';
 import { testFinding, testUpload } from './test-upload.js';
 import { backends, type TestStore } from './testing.js';
+import { triage } from './triage.js';
 
 const DAY = 86_400_000;
 
@@ -179,6 +181,147 @@ for (const backend of await backends()) {
       expect(dump).not.toContain(key);
       expect(dump).not.toContain(token);
       expect(dump).not.toContain('hunter2hunter2');
+    });
+
+    /** Every finding row of a project, and when each was last seen (PostgreSQL: with its row version). */
+    const projectRows = async (project: string) => {
+      const version = backend.name === 'postgres' ? sql<string>`findings.xmin::text` : sql<string>`''`;
+      return store.db
+        .selectFrom('findings')
+        .innerJoin('projects', 'projects.id', 'findings.project_id')
+        .innerJoin('finding_seen', 'finding_seen.finding_id', 'findings.id')
+        .selectAll('findings')
+        .select(['finding_seen.last_seen_at', 'finding_seen.last_scan_id', version.as('version')])
+        .where('projects.name', '=', project)
+        .orderBy('findings.id')
+        .execute();
+    };
+
+    it('writes nothing but when and where a scan saw them for findings reported as they were', async () => {
+      const t0 = Date.UTC(2026, 3, 1);
+      const findings = [0, 1, 2, 3].map((n) => testFinding(200 + n));
+      const secret = testFinding(204, { message: 'token ghp_0123456789abcdefghijklmnopqrstuvwxyzAB leaked' });
+      const first = await ingestScan(store, testUpload([...findings, secret], {}, 'same'), 'ci', t0);
+      const before = await projectRows('same');
+      const events = await store.db.selectFrom('finding_events').select('id').execute();
+      const again = await ingestScan(store, testUpload([...findings, secret], {}, 'same'), 'ci', t0 + DAY);
+      expect(again).toMatchObject({ duplicate: false, findings: 5, new: 0, reopened: 0, fixed: 0 });
+      const after = await projectRows('same');
+      const strip = (rows: typeof before) => rows.map(({ last_seen_at, last_scan_id, ...r }) => r);
+      // Same rows, same row versions on PostgreSQL: not rewritten, not even with equal values.
+      expect(strip(after)).toEqual(strip(before));
+      expect(after.map((r) => [r.first_seen_at, r.last_seen_at, r.last_scan_id])).toEqual(
+        before.map(() => [t0, t0 + DAY, again.scanId]),
+      );
+      expect(before.every((r) => r.last_scan_id === first.scanId && r.last_seen_at === t0)).toBe(true);
+      expect(await store.db.selectFrom('finding_events').select('id').execute()).toEqual(events);
+      const seen = await store.db
+        .selectFrom('occurrences')
+        .select('finding_id')
+        .where('scan_id', '=', again.scanId)
+        .execute();
+      expect(seen.map((o) => o.finding_id).sort((a, b) => a - b)).toEqual(before.map((r) => r.id));
+      const detail = await findingDetail(store.db, before[0]!.id);
+      expect(detail?.finding).toMatchObject({ first_seen_at: t0, last_seen_at: t0 + DAY });
+      expect(detail?.occurrences.map((o) => o.scan_id)).toEqual([again.scanId, first.scanId]);
+    });
+
+    it('writes over a finding whose report changed, keeping its state and history', async () => {
+      const t0 = Date.UTC(2026, 3, 10);
+      await ingestScan(store, testUpload([testFinding(210), testFinding(211)], {}, 'moved'), 'ci', t0);
+      const [a, b] = await projectRows('moved');
+      const moved = testFinding(210, { location: { path: 'src/elsewhere.ts', startLine: 9 } });
+      const r = await ingestScan(store, testUpload([moved, testFinding(211)], {}, 'moved'), 'ci', t0 + DAY);
+      expect(r).toMatchObject({ new: 0, reopened: 0, fixed: 0 });
+      const [a2, b2] = await projectRows('moved');
+      expect(a2).toMatchObject({ path: 'src/elsewhere.ts', start_line: 9, status: 'open', updated_at: t0 });
+      expect(a2!.data_hash).not.toBe(a!.data_hash);
+      expect(JSON.parse(a2!.data).location).toEqual({ path: 'src/elsewhere.ts', startLine: 9 });
+      expect(b2!.data_hash).toBe(b!.data_hash);
+      if (backend.name === 'postgres')
+        expect([a2!.version === a!.version, b2!.version]).toEqual([false, b!.version]);
+    });
+
+    it("keeps a person's severity over the scanner's, and the SLA that goes with it", async () => {
+      const t0 = Date.UTC(2026, 4, 1);
+      // fp-226 is high: 30 days; a person makes it low (180 days), a later scan says critical.
+      await ingestScan(store, testUpload([testFinding(226), testFinding(222)], {}, 'sev'), 'ci', t0);
+      const [row] = await projectRows('sev');
+      await triage(store, { ids: [row!.id], severity: 'low', actor: 'sec', projectId: null, now: t0 + DAY });
+      const critical = testFinding(226, { severity: 'critical' });
+      await ingestScan(store, testUpload([critical, testFinding(222)], {}, 'sev'), 'ci', t0 + 2 * DAY);
+      const [kept, other] = await projectRows('sev');
+      expect(kept).toMatchObject({
+        severity: 'low',
+        severity_rank: 1,
+        triaged_severity: 'low',
+        sla_due_at: t0 + 180 * DAY,
+      });
+      expect(JSON.parse(kept!.data).severity).toBe('critical');
+      expect(other).toMatchObject({ severity: 'medium', triaged_severity: null, sla_due_at: t0 + 90 * DAY });
+      // Fixed, then reported again: it reopens with the person's severity and its SLA from now.
+      await ingestScan(store, testUpload([testFinding(222)], {}, 'sev'), 'ci', t0 + 3 * DAY);
+      await ingestScan(store, testUpload([critical, testFinding(222)], {}, 'sev'), 'ci', t0 + 4 * DAY);
+      expect((await projectRows('sev'))[0]).toMatchObject({
+        status: 'open',
+        severity: 'low',
+        reopened_count: 1,
+        sla_due_at: t0 + 4 * DAY + 180 * DAY,
+      });
+    });
+
+    it("lets the scanner's severity change a finding nobody triaged, with its SLA", async () => {
+      const t0 = Date.UTC(2026, 4, 10);
+      await ingestScan(store, testUpload([testFinding(231)], {}, 'rescored'), 'ci', t0);
+      await ingestScan(
+        store,
+        testUpload([testFinding(231, { severity: 'critical' })], {}, 'rescored'),
+        'ci',
+        t0 + DAY,
+      );
+      expect((await projectRows('rescored'))[0]).toMatchObject({
+        severity: 'critical',
+        severity_rank: 4,
+        triaged_severity: null,
+        sla_due_at: t0 + 7 * DAY,
+        updated_at: t0 + DAY,
+      });
+    });
+
+    it('pins a severity a person confirms, so a later scan does not change it', async () => {
+      const t0 = Date.UTC(2026, 4, 20);
+      await ingestScan(store, testUpload([testFinding(241)], {}, 'pinned'), 'ci', t0);
+      const [row] = await projectRows('pinned');
+      const r = await triage(store, {
+        ids: [row!.id],
+        severity: 'high',
+        actor: 'sec',
+        projectId: null,
+        now: t0,
+      });
+      expect(r).toEqual({ changed: [], unchanged: [row!.id] });
+      await ingestScan(
+        store,
+        testUpload([testFinding(241, { severity: 'info' })], {}, 'pinned'),
+        'ci',
+        t0 + DAY,
+      );
+      expect((await projectRows('pinned'))[0]).toMatchObject({ severity: 'high', triaged_severity: 'high' });
+    });
+
+    it('keeps the status copy beside last seen in step, whoever changes the status', async () => {
+      const t0 = Date.UTC(2026, 5, 1);
+      await ingestScan(store, testUpload([testFinding(251), testFinding(252)], {}, 'copy'), 'ci', t0);
+      await ingestScan(store, testUpload([testFinding(251)], {}, 'copy'), 'ci', t0 + DAY);
+      const [open, fixed] = await projectRows('copy');
+      await triage(store, { ids: [open!.id], status: 'confirmed', actor: 'sec', projectId: null, now: t0 });
+      const copies = await store.db
+        .selectFrom('finding_seen')
+        .select(['finding_id', 'finding_status'])
+        .where('finding_id', 'in', [open!.id, fixed!.id])
+        .orderBy('finding_id')
+        .execute();
+      expect(copies.map((c) => c.finding_status)).toEqual(['confirmed', 'fixed']);
     });
 
     it('refuses to change or delete the audit log', async () => {

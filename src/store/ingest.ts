@@ -35,22 +35,8 @@ export async function ingestScan(
   return store.db.transaction().execute(async (trx) => {
     const project = await ensureProject(trx, upload, now);
     await lockProject(trx, store.dialect, project.id);
-    const before = await trx
-      .selectFrom('scans')
-      .select(['id', 'findings_count'])
-      .where('project_id', '=', project.id)
-      .where('digest', '=', upload.digest)
-      .executeTakeFirst();
-    if (before)
-      return {
-        scanId: before.id,
-        projectId: project.id,
-        duplicate: true,
-        findings: before.findings_count,
-        new: 0,
-        reopened: 0,
-        fixed: 0,
-      };
+    const before = await uploadedBefore(trx, project.id, upload.digest);
+    if (before) return before;
     const scanId = await insertScan(trx, project.id, upload, actor, now);
     const ctx: IngestContext = {
       dialect: store.dialect,
@@ -92,6 +78,34 @@ export async function ingestScan(
     );
     return result;
   });
+}
+
+/**
+ * The scan an upload with this digest made in the project, as the answer to uploading it again;
+ * undefined when there is none. The server asks before reading the upload (a retry then costs a
+ * hash), ingest again under the project lock.
+ */
+export async function uploadedBefore(
+  db: Kysely<Tables>,
+  projectId: number,
+  digest: string,
+): Promise<IngestResult | undefined> {
+  const scan = await db
+    .selectFrom('scans')
+    .select(['id', 'findings_count'])
+    .where('project_id', '=', projectId)
+    .where('digest', '=', digest)
+    .executeTakeFirst();
+  if (!scan) return undefined;
+  return {
+    scanId: scan.id,
+    projectId,
+    duplicate: true,
+    findings: scan.findings_count,
+    new: 0,
+    reopened: 0,
+    fixed: 0,
+  };
 }
 
 /** Scanners whose run covered the whole target: only they may close what they no longer see. */

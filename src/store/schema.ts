@@ -12,14 +12,25 @@ export interface Tables {
   scan_scanners: ScanScannerTable;
   findings: FindingTable;
   finding_presence: PresenceTable;
+  finding_seen: FindingSeenTable;
   occurrences: OccurrenceTable;
   finding_events: FindingEventTable;
   audit_events: AuditEventTable;
   tokens: TokenTable;
   users: UserTable;
+  sessions: SessionTable;
   exceptions: ExceptionTable;
   sla_policies: SlaPolicyTable;
   components: ComponentTable;
+  metric_snapshot_days: MetricSnapshotDayTable;
+  metric_daily: MetricDailyTable;
+  metric_daily_bins: MetricDailyBinTable;
+  metric_scanner_daily: MetricScannerDailyTable;
+  metric_triage_daily: MetricTriageDailyTable;
+  metric_open_findings: MetricOpenFindingTable;
+  metric_open_days: MetricOpenDayTable;
+  metric_open_cutoff: MetricOpenCutoffTable;
+  settings: SettingTable;
 }
 
 export type FindingState =
@@ -91,6 +102,7 @@ export interface FindingTable {
   rule_id: string;
   title: string;
   message: string;
+  /** The severity in force: the one a person set in triage, else the scanner's. */
   severity: string;
   /** critical 4 … info 0 (core/severity), so sorting by severity is sorting by a number. */
   severity_rank: number;
@@ -105,10 +117,12 @@ export interface FindingTable {
   advisory_published_at: number | null;
   /** The whole finding as JSON (already redacted by the scanner; redacted again on insert). */
   data: string;
+  /** SHA-256 of `data` (migration 008): a scan reporting the finding unchanged rewrites nothing. */
+  data_hash: string | null;
+  /** The severity a person set in triage (migration 008); null while the scanner's applies. */
+  triaged_severity: string | null;
   first_seen_at: number;
-  last_seen_at: number;
   first_scan_id: number;
-  last_scan_id: number;
   fixed_at: number | null;
   closed_at: number | null;
   reopened_count: number;
@@ -123,6 +137,14 @@ export interface PresenceTable {
   branch: string;
   scanner: string;
   present: number;
+}
+
+/** When a finding was last seen (migration 008); the row is created with the finding, by trigger. */
+export interface FindingSeenTable {
+  finding_id: number;
+  /** findings.status, copied by trigger: the last-seen sort reads (status, last seen) from one index. */
+  finding_status: FindingState;
+  last_seen_at: number;
   last_scan_id: number;
 }
 
@@ -177,9 +199,26 @@ export interface UserTable {
   email: string;
   name: string;
   role: Role;
+  /** scrypt, PHC string with its parameters (src/store/passwords.ts). */
   password_hash: string;
   created_at: number;
   disabled: number;
+  /** Failed sign-ins in a row (migration 006); the tenth locks the account until `locked_until`. */
+  failed_logins: Generated<number>;
+  locked_until: number | null;
+  /** Set when the user is limited to one project, as tokens can be. */
+  project_id: number | null;
+  last_login_at: number | null;
+}
+
+/** A browser session (migration 006); the cookie carries the secret, the id is its SHA-256. */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  user_agent: string | null;
 }
 
 export type ExceptionState = 'pending' | 'approved' | 'rejected' | 'expired' | 'revoked';
@@ -221,4 +260,98 @@ export interface ComponentTable {
   version: string;
   purl: string | null;
   licenses: string | null;
+}
+
+/** Server-wide settings (migration 007): typed access and defaults in src/store/settings.ts. */
+export interface SettingTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  updated_at: number;
+  updated_by: string;
+}
+
+/**
+ * Daily metric snapshots (migration 009, docs/metrics.md#snapshots). `day` is the UTC day number
+ * (epoch ms / 86,400,000); `project_id` 0 is the roll-up over every project.
+ */
+export interface MetricSnapshotDayTable {
+  day: number;
+  taken_at: number;
+}
+
+export interface MetricDailyTable {
+  project_id: number;
+  day: number;
+  scanner: string;
+  severity_rank: number;
+  /** First seen that day. */
+  opened: number;
+  /** Resolved that day (fixed, or closed by a person). */
+  resolved: number;
+  /** Of those with a due date, resolved on or before it, and after it. */
+  sla_met: number;
+  sla_late: number;
+}
+
+/** The time-to-remediate histogram of the findings resolved that day (metrics/durations.ts bins). */
+export interface MetricDailyBinTable {
+  project_id: number;
+  day: number;
+  scanner: string;
+  severity_rank: number;
+  /** 0 fixed by a scan, 1 closed by a person. */
+  kind: number;
+  bin: number;
+  n: number;
+  total: number;
+  lo: number;
+  hi: number;
+}
+
+export interface MetricScannerDailyTable {
+  project_id: number;
+  day: number;
+  scanner: string;
+  /** Unresolved at the end of the day. */
+  open_end: number;
+  /** Scans received that day whose gate failed and in which this scanner reported findings. */
+  blocked: number;
+}
+
+export interface MetricTriageDailyTable {
+  project_id: number;
+  day: number;
+  scanner: string;
+  rule_id: string;
+  /** Findings with a triage decision that day. */
+  triaged: number;
+  /** Of those, decided false positive that day and still false positive when the day was taken. */
+  false_positives: number;
+}
+
+/** Open-like findings as of the last snapshot (`metric_open_cutoff`). */
+export interface MetricOpenFindingTable {
+  finding_id: number;
+  scanner: string;
+  severity_rank: number;
+  first_seen_at: number;
+  sla_due_at: number | null;
+}
+
+/** `metric_open_findings` counted per scanner, severity, day first seen and day due (all projects). */
+export interface MetricOpenDayTable {
+  scanner: string;
+  severity_rank: number;
+  seen_day: number;
+  due_day: number | null;
+  n: number;
+}
+
+export interface MetricOpenCutoffTable {
+  id: number;
+  /** Changes at or after this time (findings.updated_at) are not in the open tables. */
+  cutoff: number;
+  /** The cutoff of the last time the open tables were taken whole, not refreshed. */
+  taken_at: number;
 }

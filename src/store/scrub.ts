@@ -15,6 +15,8 @@ export function scrubSecrets(text: string): string {
   const found = matcher.scan(Buffer.from(text, 'utf8')).map((m) => m.secret);
   let out = text;
   for (const s of found.sort((a, b) => b.length - a.length)) if (s) out = out.split(s).join(redactValue(s));
+  // Line by line: a credential assignment never spans lines (a report's JSON is one line).
+  if (!out.includes('\n')) return redactLine(out);
   return out
     .split('\n')
     .map((line) => redactLine(line))

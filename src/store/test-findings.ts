@@ -67,7 +67,18 @@ async function setStatus(db: Kysely<Tables>, project: string, ns: number[], stat
     .execute();
 }
 
-type Row = Selectable<FindingTable>;
+/** A finding row with when it was last seen (kept apart since migration 008), as the list reads it. */
+export type Row = Selectable<FindingTable> & { last_seen_at: number };
+
+/** Every finding of the store, as rows for the references below. */
+export async function allFindingRows(store: Store): Promise<Row[]> {
+  return store.db
+    .selectFrom('findings')
+    .innerJoin('finding_seen', 'finding_seen.finding_id', 'findings.id')
+    .selectAll('findings')
+    .select('finding_seen.last_seen_at')
+    .execute();
+}
 
 /** What the finding list must return, computed in plain code from every row (test reference). */
 export function expectedRows(rows: Row[], f: FindingFilter, now: number): Row[] {

@@ -55,6 +55,7 @@ interface Current {
   project_id: number;
   status: FindingState;
   severity: string;
+  triaged_severity: string | null;
   first_seen_at: number;
   tier: Tier;
 }
@@ -70,7 +71,10 @@ export async function triage(store: Store, req: TriageRequest): Promise<TriageRe
     for (const r of rows) checkTransition(r, req);
     const changed = rows.filter((r) => changes(r, req));
     if (req.status !== undefined) await setStatus(trx, changed, req.status, req.now);
-    if (req.severity !== undefined) await setSeverity(trx, changed, req.severity, req.now);
+    if (req.severity !== undefined) {
+      await setSeverity(trx, changed, req.severity, req.now);
+      await pinSeverity(trx, rows, req.severity);
+    }
     await writeEvents(
       trx,
       store.dialect,
@@ -121,6 +125,7 @@ async function lockFindings(
         'findings.project_id',
         'findings.status',
         'findings.severity',
+        'findings.triaged_severity',
         'findings.first_seen_at',
         'projects.tier',
       ])
@@ -168,14 +173,19 @@ async function setStatus(
 ): Promise<void> {
   const ids = rows.filter((r) => r.status !== status).map((r) => r.id);
   if (ids.length === 0) return;
+  // Resolved by a person (docs/metrics.md): the metrics count it from closed_at.
+  const resolved = status === 'closed' || status === 'false_positive';
   await trx
     .updateTable('findings')
-    .set({ status, closed_at: status === 'closed' ? now : null, updated_at: now })
+    .set({ status, closed_at: resolved ? now : null, updated_at: now })
     .where('id', 'in', ids)
     .execute();
 }
 
-/** A new severity moves the SLA due date as ingest does: from first seen, by the project's tier. */
+/**
+ * A person's severity is kept apart (triaged_severity) and wins over the scanner's on every later
+ * scan; it moves the SLA due date as ingest does: from first seen, by the project's tier.
+ */
 async function setSeverity(
   trx: Kysely<Tables>,
   rows: Current[],
@@ -188,6 +198,7 @@ async function setSeverity(
       .updateTable('findings')
       .set({
         severity,
+        triaged_severity: severity,
         severity_rank: severityRank(severity),
         sla_due_at: dueAt(days, severity, r.first_seen_at),
         updated_at: now,
@@ -195,6 +206,16 @@ async function setSeverity(
       .where('id', '=', r.id)
       .execute();
   }
+}
+
+/**
+ * A person who sets the severity the finding already has still decides it: later scans must not
+ * change it either. Nothing else changes, so no event says so.
+ */
+async function pinSeverity(trx: Kysely<Tables>, rows: Current[], severity: Severity): Promise<void> {
+  const ids = rows.filter((r) => r.severity === severity && r.triaged_severity !== severity).map((r) => r.id);
+  if (ids.length)
+    await trx.updateTable('findings').set({ triaged_severity: severity }).where('id', 'in', ids).execute();
 }
 
 /** The history rows of one finding: a status change, a severity change, or else the comment alone. */

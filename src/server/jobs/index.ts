@@ -5,6 +5,7 @@ import { notifyExpiringExceptions } from './notify-expiring-exceptions.js';
 import { notifySlaBreaches } from './notify-sla-breaches.js';
 import { rematchComponents } from './rematch-components.js';
 import { pruneOccurrences } from './retention.js';
+import { snapshotMetrics } from './snapshot-metrics.js';
 
 export interface Job {
   name: string;
@@ -21,4 +22,5 @@ export const JOBS: readonly Job[] = [
   { name: 'deliver-notifications', everyMinutes: 1, run: (s) => deliverNotifications(s) },
   { name: 'prune-occurrences', everyMinutes: 60, run: (s) => pruneOccurrences(s) },
   { name: 'rematch-components', everyMinutes: 15, run: (s) => rematchComponents(s) },
+  { name: 'snapshot-metrics', everyMinutes: 60, run: (s) => snapshotMetrics(s) },
 ];

@@ -1,13 +1,13 @@
-import type { Selectable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FINDING_SORTS } from '../../store/findings-cursor.js';
 import type { FindingFilter } from '../../store/findings-filter.js';
-import type { FindingTable } from '../../store/schema.js';
 import { DAY_MS } from '../../store/sla.js';
 import {
   ALL_STATES,
+  allFindingRows,
   expectedRows,
   OPEN_STATES,
+  type Row,
   seedFindingSet,
   sortedRows,
   textRanks,
@@ -15,7 +15,6 @@ import {
 import { backends } from '../../store/testing.js';
 import { startTestServer, type TestServer } from '../testing.js';
 
-type Row = Selectable<FindingTable>;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 for (const backend of await backends()) {
@@ -33,7 +32,7 @@ for (const backend of await backends()) {
     beforeAll(async () => {
       s = await startTestServer(backend);
       ({ now } = await seedFindingSet(s.store));
-      rows = await s.store.db.selectFrom('findings').selectAll().execute();
+      rows = await allFindingRows(s.store);
       ranks = await textRanks(s.store);
       for (const p of await s.store.db.selectFrom('projects').select(['id', 'name']).execute())
         pid.set(p.name, p.id);

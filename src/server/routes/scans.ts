@@ -1,13 +1,13 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { z } from 'zod';
-import { ingestScan } from '../../store/ingest.js';
-import type { ScanContext } from '../../store/upload.js';
-import { requireProject } from '../auth.js';
+import { ingestScan, uploadedBefore } from '../../store/ingest.js';
+import type { ScanContext, ScanUpload } from '../../store/upload.js';
+import { type Principal, requireProject } from '../auth.js';
 import { ApiError } from '../errors.js';
 import type { AnyRoute, ServerContext } from '../route.js';
 import { UploadError } from '../upload/errors.js';
-import { readUpload } from '../upload/read.js';
+import { readUpload, uploadDigest } from '../upload/read.js';
 
 const inflate = promisify(gunzip);
 
@@ -52,6 +52,40 @@ async function bodyBytes(raw: unknown, encoding: string | undefined, ctx: Server
   }
 }
 
+/** The project uploaded to, if it exists; refuses a token scoped to another project. */
+async function uploadTarget(
+  ctx: ServerContext,
+  principal: Principal,
+  name: string,
+): Promise<number | undefined> {
+  const project = await ctx.store.db
+    .selectFrom('projects')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirst();
+  if (project) requireProject(principal, project.id);
+  else if (principal.projectId !== null)
+    throw new ApiError('forbidden', 'this token may only upload to its own project');
+  return project?.id;
+}
+
+function read(bytes: Buffer, query: z.infer<typeof uploadQuery>, digest: string): ScanUpload {
+  const context: ScanContext = {
+    project: query.project,
+    branch: query.branch || 'main',
+    commit: query.commit,
+    repository: query.repository,
+    pipelineId: query.pipeline,
+    stage: query.stage,
+  };
+  try {
+    return readUpload(bytes, context, { complete: query.complete !== 'false', digest });
+  } catch (e) {
+    if (e instanceof UploadError) throw new ApiError(e.code, e.message);
+    throw e;
+  }
+}
+
 export function scanRoutes(ctx: ServerContext): AnyRoute[] {
   return [
     {
@@ -74,31 +108,13 @@ export function scanRoutes(ctx: ServerContext): AnyRoute[] {
       response: z.object({ scan: ScanSummary }),
       status: 201,
       async handler({ query, body, principal, req, reply }) {
+        const projectId = await uploadTarget(ctx, principal, query.project);
         const bytes = await bodyBytes(body, req.headers['content-encoding'], ctx);
-        const context: ScanContext = {
-          project: query.project,
-          branch: query.branch || 'main',
-          commit: query.commit,
-          repository: query.repository,
-          pipelineId: query.pipeline,
-          stage: query.stage,
-        };
-        const project = await ctx.store.db
-          .selectFrom('projects')
-          .select('id')
-          .where('name', '=', query.project)
-          .executeTakeFirst();
-        if (project) requireProject(principal, project.id);
-        else if (principal.projectId !== null)
-          throw new ApiError('forbidden', 'this token may only upload to its own project');
-        let upload: ReturnType<typeof readUpload>;
-        try {
-          upload = readUpload(bytes, context, { complete: query.complete !== 'false' });
-        } catch (e) {
-          if (e instanceof UploadError) throw new ApiError(e.code, e.message);
-          throw e;
-        }
-        const r = await ingestScan(ctx.store, upload, principal.actor);
+        const digest = uploadDigest(bytes);
+        // A retry of an upload that made it is answered from its digest, without reading it again.
+        const r =
+          (projectId !== undefined && (await uploadedBefore(ctx.store.db, projectId, digest))) ||
+          (await ingestScan(ctx.store, read(bytes, query, digest), principal.actor));
         if (r.duplicate) reply.code(200);
         return {
           scan: {

@@ -1,2 +1,2 @@
 export { UploadError, type UploadErrorCode } from './errors.js';
-export { type ReadUploadOptions, readUpload } from './read.js';
+export { type ReadUploadOptions, readUpload, uploadDigest } from './read.js';

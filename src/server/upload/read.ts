@@ -11,6 +11,13 @@ import { isSpdx, readSpdx } from './spdx.js';
 export interface ReadUploadOptions {
   /** False for a scan of part of the target (a diff scan): nothing it lacks is closed. Default true. */
   complete?: boolean;
+  /** `uploadDigest(body)`, when the caller computed it already. */
+  digest?: string;
+}
+
+/** What identifies an upload: the SHA-256 of its bytes (inflated), whatever their format. */
+export function uploadDigest(body: Buffer): string {
+  return createHash('sha256').update(body).digest('hex');
 }
 
 type Reader = (doc: Json, context: ScanContext, digest: string, complete: boolean) => ScanUpload;
@@ -34,7 +41,7 @@ export function readUpload(body: Buffer, context: ScanContext, opts: ReadUploadO
   let format = 'the upload';
   let code: UploadErrorCode = 'bad_request';
   try {
-    const digest = createHash('sha256').update(body).digest('hex');
+    const digest = opts.digest ?? uploadDigest(body);
     const doc = parseBody(body);
     if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
       throw new UploadError(

@@ -35,7 +35,7 @@ export interface Bin {
 }
 
 /** The bin key grows with the duration, so bins sort in the order of the durations they hold. */
-const BIN = sql<number>`CASE WHEN d < 8640000000 THEN d / 864000
+export const BIN = sql<number>`CASE WHEN d < 8640000000 THEN d / 864000
   WHEN d < 86400000000 THEN 10000 + d / 8640000 ELSE 20000 + d / 86400000 END`;
 
 /**

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Store } from '../connect.js';
 import { type MetricScope, num, percent } from './scope.js';
+import { splitWindow } from './snapshot-days.js';
+import { frozenTriage } from './snapshot-read.js';
 
 /** The finding_events kind of a person's status change (scans write created, fixed, reopened…). */
 export const TRIAGE_KIND = 'status';
@@ -24,9 +26,35 @@ export interface NoiseOptions {
 
 /**
  * False-positive rate per rule from triage decisions made in the window, worst first
- * (docs/metrics.md#noise): the rules to tune.
+ * (docs/metrics.md#noise): the rules to tune. Whole snapshotted days add up their per-day
+ * counts; the rest of the window is read live.
  */
 export async function ruleNoise(store: Store, s: MetricScope, o: NoiseOptions): Promise<RuleNoise[]> {
+  const split = await splitWindow(store.db, s);
+  const parts = await Promise.all([
+    frozenTriage(store.db, s, split.frozen),
+    ...split.live.map((r) => liveCounts(store, { ...s, ...r })),
+  ]);
+  const rules = new Map<string, { scanner: string; rule_id: string; triaged: number; fp: number }>();
+  for (const r of parts.flat()) {
+    const k = `${r.scanner}\0${r.rule_id}`;
+    const c = rules.get(k) ?? { scanner: r.scanner, rule_id: r.rule_id, triaged: 0, fp: 0 };
+    rules.set(k, { ...c, triaged: c.triaged + r.triaged, fp: c.fp + r.fp });
+  }
+  return [...rules.values()]
+    .filter((r) => r.triaged >= o.minTriaged)
+    .map((r) => ({
+      scanner: r.scanner,
+      ruleId: r.rule_id,
+      triaged: r.triaged,
+      falsePositives: r.fp,
+      falsePositiveRate: percent(r.fp, r.triaged) ?? 0,
+    }))
+    .sort(worstFirst)
+    .slice(0, o.limit);
+}
+
+async function liveCounts(store: Store, s: MetricScope) {
   const only = [
     s.projectId === null ? sql`` : sql`AND f.project_id = ${s.projectId}`,
     s.scanner === undefined ? sql`` : sql`AND f.scanner = ${s.scanner}`,
@@ -37,21 +65,13 @@ export async function ruleNoise(store: Store, s: MetricScope, o: NoiseOptions): 
         THEN f.id END) AS fp
     FROM finding_events e JOIN findings f ON f.id = e.finding_id
     WHERE e.kind = ${sql.lit(TRIAGE_KIND)} AND e.at >= ${s.from} AND e.at < ${s.to} ${sql.join(only, sql` `)}
-    GROUP BY f.scanner, f.rule_id
-    HAVING count(DISTINCT f.id) >= ${o.minTriaged}`.execute(store.db);
-  return rows
-    .map((r) => {
-      const [triaged, falsePositives] = [num(r.triaged), num(r.fp)];
-      return {
-        scanner: r.scanner,
-        ruleId: r.rule_id,
-        triaged,
-        falsePositives,
-        falsePositiveRate: percent(falsePositives, triaged) ?? 0,
-      };
-    })
-    .sort(worstFirst)
-    .slice(0, o.limit);
+    GROUP BY f.scanner, f.rule_id`.execute(store.db);
+  return rows.map((r) => ({
+    scanner: r.scanner,
+    rule_id: r.rule_id,
+    triaged: num(r.triaged),
+    fp: num(r.fp),
+  }));
 }
 
 /** Highest rate first; among equal rates, more evidence first; then by name, for a stable order. */

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Severity } from '../../core/severity.js';
 import type { Store } from '../connect.js';
 import {
@@ -14,6 +14,9 @@ import {
   resolvedInWindow,
   severityOfRank,
 } from './scope.js';
+import { dayOf, splitWindow } from './snapshot-days.js';
+import { openCutoff, openNowRows } from './snapshot-open.js';
+import { frozenSla } from './snapshot-read.js';
 
 export interface SlaCompliance {
   /** Resolved in the window on or before the due date. */
@@ -67,8 +70,27 @@ function compliance(r: { met: number; late: number }, openOverdue: number): SlaC
   };
 }
 
-/** Findings resolved in the window that had a due date: in time or late, per severity. */
+/**
+ * Findings resolved in the window that had a due date: in time or late, per severity. Whole
+ * snapshotted days from the snapshots, the rest live.
+ */
 async function resolvedCounts(store: Store, s: MetricScope) {
+  const split = await splitWindow(store.db, s);
+  const parts = await Promise.all([
+    frozenSla(store.db, s, split.frozen),
+    ...split.live.map((r) => liveResolvedCounts(store, { ...s, ...r })),
+  ]);
+  const out = new Map<Severity, { met: number; late: number }>();
+  for (const r of parts.flat()) {
+    const sev = severityOfRank(r.severity_rank);
+    if (!sev) continue;
+    const c = out.get(sev) ?? { met: 0, late: 0 };
+    out.set(sev, { met: c.met + r.met, late: c.late + r.late });
+  }
+  return out;
+}
+
+async function liveResolvedCounts(store: Store, s: MetricScope) {
   const rows = await store.db
     .selectFrom(resolvedInWindow(store.db, s).as('r'))
     .select([
@@ -79,24 +101,30 @@ async function resolvedCounts(store: Store, s: MetricScope) {
     .where('sla_due_at', 'is not', null)
     .groupBy('severity_rank')
     .execute();
-  const out = new Map<Severity, { met: number; late: number }>();
-  for (const r of rows) {
-    const sev = severityOfRank(num(r.severity_rank));
-    if (sev) out.set(sev, { met: num(r.met), late: num(r.late) });
-  }
-  return out;
+  return rows.map((r) => ({ severity_rank: num(r.severity_rank), met: num(r.met), late: num(r.late) }));
 }
 
 /**
  * Open findings now by severity and age, and how many are past due. One row per severity: the
  * counts younger than each bucket's end are summed side by side (buckets are their differences),
- * so the engine aggregates into five groups, in parallel on PostgreSQL.
+ * so the engine aggregates into five groups, in parallel on PostgreSQL. Over every project, once
+ * a snapshot exists, the rows come from the snapshot's open backlog corrected by the findings
+ * changed since (`openNowRows`); one project's backlog is read live from its own index.
  */
 export async function openBacklog(store: Store, s: FindingScope, now: number): Promise<OpenBacklog> {
+  const cutoff = s.projectId === null ? await openCutoff(store.db) : undefined;
+  const rows =
+    cutoff === undefined ? await liveBacklog(store, s, now) : await snapshotBacklog(store, s, now, cutoff);
+  return toBacklog(rows);
+}
+
+type BacklogRow = Record<string, unknown> & { severity_rank: number };
+
+async function liveBacklog(store: Store, s: FindingScope, now: number): Promise<BacklogRow[]> {
   const younger = BUCKET_ENDS.map((d, i) =>
     sql<number>`sum(CASE WHEN first_seen_at > ${now - d * DAY_MS} THEN 1 ELSE 0 END)`.as(`y${i}`),
   );
-  const rows = await inScope(
+  return (await inScope(
     store.db
       .selectFrom('findings')
       .select([
@@ -108,14 +136,40 @@ export async function openBacklog(store: Store, s: FindingScope, now: number): P
       .where(sql<boolean>`status IN ${literals(OPEN_LIKE)}`)
       .groupBy('severity_rank'),
     s,
-  ).execute();
+  ).execute()) as BacklogRow[];
+}
+
+/** The same sums over the snapshot's rows, each standing for `n` findings (n may be -1: changed since). */
+async function snapshotBacklog(
+  store: Store,
+  s: FindingScope,
+  now: number,
+  cutoff: number,
+): Promise<BacklogRow[]> {
+  const rows = openNowRows({
+    cutoff,
+    ...(s.scanner === undefined ? {} : { scanner: s.scanner }),
+    seenDays: BUCKET_ENDS.map((d) => dayOf(now - d * DAY_MS)),
+    dueDays: [dayOf(now)],
+  });
+  const younger: RawBuilder<unknown>[] = BUCKET_ENDS.map(
+    (d, i) => sql`sum(CASE WHEN seen > ${now - d * DAY_MS} THEN n ELSE 0 END) AS ${sql.ref(`y${i}`)}`,
+  );
+  const { rows: out } = await sql<BacklogRow>`
+    SELECT severity_rank, sum(n) AS n, sum(CASE WHEN due < ${now} THEN n ELSE 0 END) AS overdue,
+      ${sql.join(younger)}
+    FROM (${rows}) t GROUP BY severity_rank`.execute(store.db);
+  return out;
+}
+
+function toBacklog(rows: readonly BacklogRow[]): OpenBacklog {
   const out: OpenBacklog = {
     total: 0,
     overdue: 0,
     bySeverity: perSeverity(() => ({ open: 0, overdue: 0 })),
     byAge: AGE_BUCKETS.map((bucket) => ({ bucket, open: 0, bySeverity: perSeverity(() => 0) })),
   };
-  for (const r of rows as (Record<string, unknown> & { severity_rank: number })[]) {
+  for (const r of rows) {
     const sev = severityOfRank(num(r.severity_rank));
     if (!sev) continue;
     const [n, overdue] = [num(r.n), num(r.overdue)];

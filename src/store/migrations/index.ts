@@ -5,6 +5,10 @@ import { findingList } from './002-finding-list.js';
 import { webhooksMigration } from './003-webhooks.js';
 import { metrics } from './004-metrics.js';
 import { componentSearch } from './005-component-search.js';
+import { sessionsMigration } from './006-sessions.js';
+import { settingsMigration } from './007-settings.js';
+import { ingestWrites } from './008-ingest-writes.js';
+import { metricSnapshots } from './009-metric-snapshots.js';
 
 export interface StoreMigration {
   /** Sorted by name: a zero-padded number, then what it does. */
@@ -20,4 +24,8 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   webhooksMigration,
   metrics,
   componentSearch,
+  sessionsMigration,
+  settingsMigration,
+  ingestWrites,
+  metricSnapshots,
 ];

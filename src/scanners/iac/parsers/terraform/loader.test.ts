@@ -312,7 +312,9 @@ describe('Terraform files and modules', () => {
     expect(isUnknown(r.documents.find((d) => d.path === 'v')!.resources[0]!.value.x!)).toBe(true);
   });
 
-  it('stays fast on values that share themselves exponentially', () => {
+  // 2^60 values if anything expanded them: a regression never finishes, so the test timeout
+  // catches it without a wall-clock assertion that a loaded machine would trip.
+  it('stays fast on values that share themselves exponentially', { timeout: 60_000 }, () => {
     const doubling = Array.from({ length: 60 }, (_x, i) => `  l${i + 1} = [local.l${i}, local.l${i}]`).join(
       '\n',
     );
@@ -326,7 +328,6 @@ describe('Terraform files and modules', () => {
       `c = [for x in local.l60 : ${copy(59)}]`,
     ];
     const locals = (l0: string) => `locals {\n  l0 = ${l0}\n${doubling}\n}\n`;
-    const t0 = performance.now();
     for (const l0 of ['["x", "y"]', '["x", aws_x.y.id]']) {
       const v = resources(
         `${locals(l0)}resource "a" "b" {\n  ${attrs.join('\n  ')}\n  n = length(local.l60)\n}\n`,
@@ -334,7 +335,6 @@ describe('Terraform files and modules', () => {
       for (const k of ['j', 'd', 'f', 's', 'e', 'c']) expect(isUnknown(v[k]!), `${k} of ${l0}`).toBe(true);
       expect(v.n).toBe(2);
     }
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 
   it('stops modules multiplying instances beyond the document budget', () => {

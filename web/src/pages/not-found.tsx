@@ -1,0 +1,12 @@
+import { Link } from 'react-router';
+
+export function NotFound() {
+  return (
+    <section className="empty">
+      <h1>Page not found</h1>
+      <p>
+        This address does not lead anywhere. Start from the <Link to="/">overview</Link>.
+      </p>
+    </section>
+  );
+}
