@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
 import { UserError } from '../core/errors.js';
 import type { Scanner } from '../core/scanner.js';
 import { allScanners } from '../scanners/index.js';
@@ -83,21 +85,23 @@ async function setUp(
   const examples = examplesDir();
   await loadDemoVulnDb(home.path, examples);
   const store = await openStore({ home: home.path });
+  let app: FastifyInstance | undefined;
   let scheduler: Scheduler | undefined;
-  const app = await buildServer({
-    store,
-    baseUrl: '',
-    limits: DEFAULT_LIMITS,
-    jsonBodyBytes: DEFAULT_LIMITS.jsonBodyBytes,
-    rateLimitPerMinute: DEFAULT_LIMITS.rateLimitPerMinute,
-    logger: process.env.GATEHOUSE_LOG === 'on',
-  });
   const close = async () => {
     scheduler?.stop();
-    await app.close();
+    await app?.close();
     await store.close();
   };
   try {
+    // As `serve` builds it; request logs would drown the summary, so they are off unless asked for.
+    app = await buildServer({
+      store,
+      baseUrl: '',
+      limits: DEFAULT_LIMITS,
+      jsonBodyBytes: DEFAULT_LIMITS.jsonBodyBytes,
+      rateLimitPerMinute: DEFAULT_LIMITS.rateLimitPerMinute,
+      logger: process.env.GATEHOUSE_LOG === 'on',
+    });
     await app.listen({ host: flags.host, port }).catch((e: Error) => {
       throw new UserError(`cannot listen on ${flags.host}:${port}: ${e.message}`, 'choose another --port');
     });
@@ -146,7 +150,7 @@ async function snapshotMetrics(store: Store): Promise<void> {
 }
 
 /** The URL to reach the server from this machine: a wildcard address is reached on loopback. */
-function localUrl(host: string, address: ReturnType<import('node:net').Server['address']>): string {
+function localUrl(host: string, address: AddressInfo | string | null): string {
   const port = typeof address === 'object' && address ? address.port : 0;
   const wildcard = host === '0.0.0.0' || host === '::' || host === '';
   const h = wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
