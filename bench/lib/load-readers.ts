@@ -13,9 +13,9 @@ import {
  * the connections each, all at once. Every answer's latency and status is recorded per kind from
  * autocannon's `response` event (its own histograms are per instance and have no p95).
  *
- * Connections are opened before the load: a saturated Node server takes new connections from
- * the accept queue about one per event-loop turn (seen here: 40 connections still queued after
- * 30 s), so connections opened under load would sit unserved. Until `open()`, every connection
+ * Connections are opened before the load: a saturated Node server is slow to take new
+ * connections from the kernel's accept queue (seen here: ~45 still queued 20 s after they were
+ * opened), so connections opened under load would sit unserved. Until `open()`, every connection
  * asks for /healthz, which costs the server next to nothing; from `open()` to `close()` they ask
  * for the real thing. Every request sent in that window counts, however long its answer takes:
  * `close()` waits for them (stopping at the window's end would drop the slowest answers).

@@ -10,8 +10,9 @@ export interface PgWaits {
 }
 
 /**
- * Samples pg_stat_activity once a second: how many of the database's sessions (the server's
- * pool) are busy and how many of those wait for a lock, such as the per-project ingest lock.
+ * Samples pg_stat_activity once a second: how many of the database's sessions are busy (the
+ * server's pool, and PostgreSQL's parallel query workers, which it lists too) and how many wait
+ * for a lock, such as the per-project ingest lock.
  */
 export function samplePgWaits(url: string): { stop(): Promise<PgWaits> } {
   const client = new pg.Client({ connectionString: url });

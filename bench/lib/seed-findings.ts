@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { SEARCH_EXPRESSION } from '../../src/store/migrations/002-finding-list.js';
 
 /**
  * Seeds a Gatehouse PostgreSQL database (already migrated) with `projects` projects and `findings`
@@ -59,6 +60,12 @@ export async function seedFindings(
               (ARRAY['open','open','open','open','open','open','confirmed','in_progress','fixed','fixed','fixed','fixed','false_positive','risk_accepted','closed'])[1 + (g / 3) % 15] st,
               ${now} - (g % 365) * ${day} - (g % 86400) * 1000 fs
             FROM generate_series(1::bigint, ${findings}) g) x`,
+    );
+    // What the index-search job would do for the findings the insert left pending (migration 010).
+    await q(
+      'text search rows',
+      `TRUNCATE finding_search;
+      INSERT INTO finding_search (finding_id, search_text) SELECT id, ${SEARCH_EXPRESSION} FROM findings`,
     );
     await q(
       'triage events',

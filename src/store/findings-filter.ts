@@ -84,9 +84,10 @@ export function statusCondition(eb: Eb, f: FindingFilter, now: number): Expressi
 
 /**
  * Case-insensitive substring of any of the four fields (SQLite's LIKE ignores ASCII case). On
- * PostgreSQL, `indexed` searches them as one string, the expression the trigram index of
- * migration 002 covers; the fields are joined by a control character no search text may
- * contain, so a match never spans two fields. The scan form hides inside a CASE, which the
+ * PostgreSQL, `indexed` searches them as one string (002's expression; the fields are joined by
+ * a control character no search text may contain, so a match never spans two fields) in
+ * `finding_search`, whose trigram index a job keeps (migration 010), and tests the findings the
+ * job has not indexed yet themselves: a finding is found from the moment it is stored. The scan form hides inside a CASE, which the
  * planner cannot estimate and takes to match half the rows: it is only used once the list knows
  * the text matches often (or another filter is narrow), and PostgreSQL's own guess for four
  * ORed ILIKEs (a few rows in a million) would have it read every row instead of the first ones
@@ -95,7 +96,12 @@ export function statusCondition(eb: Eb, f: FindingFilter, now: number): Expressi
 function textCondition(eb: Eb, text: string, dialect: Dialect, indexed: boolean): Expression<SqlBool> {
   const pattern = likePattern(text);
   const like = sql.raw(dialect === 'postgres' ? 'ILIKE' : 'LIKE');
-  if (indexed) return sql<SqlBool>`${sql.raw(SEARCH_EXPRESSION)} ILIKE ${pattern} ESCAPE '\\'`;
+  if (indexed)
+    return sql<SqlBool>`${eb.ref('findings.id')} IN (
+      SELECT finding_id FROM finding_search WHERE search_text ILIKE ${pattern} ESCAPE '\\'
+      UNION ALL
+      SELECT s.finding_id FROM finding_search s INNER JOIN findings pending ON pending.id = s.finding_id
+      WHERE s.search_text IS NULL AND ${sql.raw(SEARCH_EXPRESSION)} ILIKE ${pattern} ESCAPE '\\')`;
   const any = eb.or(
     (['title', 'message', 'path', 'rule_id'] as const).map(
       (c) => sql<SqlBool>`${eb.ref(c)} ${like} ${pattern} ESCAPE '\\'`,

@@ -2,7 +2,8 @@ import type { Insertable, Kysely } from 'kysely';
 import type { Finding } from '../core/finding.js';
 import { type BulkColumn, bulkWrite, inList } from './bulk.js';
 import type { Dialect } from './connect.js';
-import { type IngestContext, type Planned, plan, type StoredFinding } from './ingest-plan.js';
+import { type FindingRow, type IngestContext, type Planned, plan } from './ingest-plan.js';
+import { storedFindings } from './ingest-stored.js';
 import type { FindingEventTable, Tables } from './schema.js';
 
 export type { IngestContext } from './ingest-plan.js';
@@ -28,76 +29,48 @@ export async function upsertFindings(
 ): Promise<UpsertCounts> {
   const unique = dedupe(findings);
   const counts: UpsertCounts = { findings: unique.length, new: 0, reopened: 0 };
-  const stored = await storedFindings(db, ctx, unique);
+  const stored = await storedFindings(
+    db,
+    ctx,
+    unique.map((f) => f.fingerprint),
+  );
   const again: number[] = [];
-  for (let i = 0; i < unique.length; i += BATCH) {
-    const planned = unique.slice(i, i + BATCH).map((f) => plan(ctx, f, stored.get(f.fingerprint)));
-    const ids = await writeFindings(db, ctx.dialect, planned);
-    const events: Insertable<FindingEventTable>[] = [];
-    for (const p of planned) {
-      if (!p.event) continue;
-      events.push({ ...p.event, finding_id: ids.get(p.finding.fingerprint)! });
-      if (p.event.kind === 'created') counts.new++;
-      if (p.event.kind === 'reopened') counts.reopened++;
+  // PostgreSQL writes a batch while the next one is planned: the database and Node each use a
+  // core instead of waiting for each other. Writes stay in order on the transaction's connection.
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for (let i = 0; i < unique.length; i += BATCH) {
+      const planned = unique.slice(i, i + BATCH).map((f) => plan(ctx, f, stored.get(f.fingerprint)));
+      for (const p of planned) {
+        if (p.id !== undefined) again.push(p.id);
+        if (p.event?.kind === 'created') counts.new++;
+        if (p.event?.kind === 'reopened') counts.reopened++;
+      }
+      await writing;
+      writing = writeBatch(db, ctx, planned);
     }
-    await writeEvents(db, ctx.dialect, events);
-    await markPresent(db, ctx, planned, ids);
-    for (const p of planned) if (p.id !== undefined) again.push(p.id);
+    await writing;
+  } finally {
+    // A failure leaves no write running on the transaction it is about to roll back.
+    await writing.catch(() => {});
   }
   await markSeen(db, ctx, again);
   return counts;
+}
+
+async function writeBatch(db: Kysely<Tables>, ctx: IngestContext, planned: readonly Planned[]): Promise<void> {
+  const ids = await writeFindings(db, ctx.dialect, planned);
+  const events: Insertable<FindingEventTable>[] = [];
+  for (const p of planned)
+    if (p.event) events.push({ ...p.event, finding_id: ids.get(p.finding.fingerprint)! });
+  await writeEvents(db, ctx.dialect, events);
+  await markPresent(db, ctx, planned, ids);
 }
 
 /** One finding per fingerprint: the first (reports are sorted worst first). */
 function dedupe(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => !seen.has(f.fingerprint) && seen.add(f.fingerprint));
-}
-
-/**
- * The project's findings among those reported, in one statement: however PostgreSQL plans it
- * (its statistics lag behind a project that just got 100,000 findings), it reads them once,
- * where a query per batch planned as a scan of the project would read them once per batch.
- */
-async function storedFindings(
-  db: Kysely<Tables>,
-  ctx: IngestContext,
-  findings: readonly Finding[],
-): Promise<Map<string, StoredFinding>> {
-  const rows = await db
-    .selectFrom('findings as f')
-    .leftJoin('finding_presence as p', (j) =>
-      j.onRef('p.finding_id', '=', 'f.id').on('p.branch', '=', ctx.branch),
-    )
-    .select([
-      'f.id',
-      'f.fingerprint',
-      'f.status',
-      'f.severity',
-      'f.triaged_severity',
-      'f.reopened_count',
-      'f.sla_due_at',
-      'f.exception_id',
-      'f.first_seen_at',
-      'f.first_scan_id',
-      'f.fixed_at',
-      'f.closed_at',
-      'f.updated_at',
-      'f.data_hash',
-      'p.present',
-      'p.scanner as presence_scanner',
-    ])
-    .where('f.project_id', '=', ctx.projectId)
-    .where(
-      inList(
-        ctx.dialect,
-        'f.fingerprint',
-        findings.map((f) => f.fingerprint),
-        'text',
-      ),
-    )
-    .execute();
-  return new Map(rows.map((r) => [r.fingerprint, r]));
 }
 
 const text = (name: string): BulkColumn => ({ name, pg: 'text' });
@@ -138,8 +111,9 @@ const REWRITTEN = FINDING_COLUMNS.map((c) => c.name).filter(
 );
 
 /**
- * Inserts new findings and writes over changed ones in one statement per batch; the others are
- * not touched. Returns fingerprint -> id for every finding of the batch.
+ * Inserts new findings and writes over changed ones; the others are not touched. Returns
+ * fingerprint -> id for every finding of the batch. New ones need no ON CONFLICT: the project
+ * lock keeps every other writer of its findings out until commit.
  */
 async function writeFindings(
   db: Kysely<Tables>,
@@ -147,15 +121,25 @@ async function writeFindings(
   planned: readonly Planned[],
 ): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (const p of planned) if (p.id !== undefined) ids.set(p.finding.fingerprint, p.id);
-  const written = await bulkWrite<{ id: number; fingerprint: string }>(db, dialect, {
+  const changed: FindingRow[] = [];
+  const fresh: FindingRow[] = [];
+  for (const p of planned) {
+    if (p.id !== undefined) ids.set(p.finding.fingerprint, p.id);
+    if (p.row) (p.id === undefined ? fresh : changed).push(p.row);
+  }
+  const inserted = await bulkWrite<{ id: number; fingerprint: string }>(db, dialect, {
     table: 'findings',
     columns: FINDING_COLUMNS,
-    rows: planned.flatMap((p) => (p.row ? [p.row] : [])),
-    conflict: { target: ['project_id', 'fingerprint'], update: REWRITTEN },
+    rows: fresh,
     returning: ['id', 'fingerprint'],
   });
-  for (const r of written) ids.set(r.fingerprint, Number(r.id));
+  for (const r of inserted) ids.set(r.fingerprint, Number(r.id));
+  await bulkWrite(db, dialect, {
+    table: 'findings',
+    columns: FINDING_COLUMNS,
+    rows: changed,
+    conflict: { target: ['project_id', 'fingerprint'], update: REWRITTEN },
+  });
   return ids;
 }
 

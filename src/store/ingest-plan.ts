@@ -6,7 +6,7 @@ import type { Dialect } from './connect.js';
 import { coveringException, type ExceptionRow } from './exception-match.js';
 import type { FindingEventTable, FindingState, FindingTable } from './schema.js';
 import { scrubSecrets } from './scrub.js';
-import { dueAt, type SlaDays } from './sla.js';
+import { DAY_MS, dueAt, type SlaDays } from './sla.js';
 
 export interface IngestContext {
   dialect: Dialect;
@@ -16,6 +16,8 @@ export interface IngestContext {
   branch: string;
   now: number;
   sla: SlaDays;
+  /** The SLA policy's choice: a reopened finding's clock starts again (else it runs from first detection). */
+  restartOnReopen: boolean;
   exceptions: readonly ExceptionRow[];
   actor: string;
 }
@@ -45,7 +47,7 @@ export interface StoredFinding {
 export type FindingRow = Omit<Insertable<FindingTable>, 'triaged_severity'> & { fingerprint: string };
 export type PlannedEvent = Omit<Insertable<FindingEventTable>, 'finding_id'>;
 
-/** What a scan changes about one finding; nothing but `seen` when it is reported as it was. */
+/** What a scan changes about one finding: no row and no event when it is reported as it was. */
 export interface Planned {
   finding: Finding;
   /** Set when the finding is stored already. */
@@ -57,10 +59,12 @@ export interface Planned {
   presence: boolean;
 }
 
-/** States a human or an exception chose: a scan seeing the finding again does not undo them. */
+/** A scan that reports a finding in these states reopens it. */
 const GONE: ReadonlySet<FindingState> = new Set(['fixed', 'closed']);
+/** States an approved exception turns into risk_accepted; the others a person chose stay. */
 const OPEN_LIKE: ReadonlySet<FindingState> = new Set(['open', 'confirmed', 'in_progress']);
 
+/** What reporting `f` does to the stored finding `old` (undefined: it is new to the project). */
 export function plan(ctx: IngestContext, f: Finding, old: StoredFinding | undefined): Planned {
   const exception = coveringException(ctx.exceptions, subject(ctx, f), ctx.now);
   if (!old) return planNew(ctx, f, exception);
@@ -76,7 +80,7 @@ export function plan(ctx: IngestContext, f: Finding, old: StoredFinding | undefi
       fixed_at: null,
       closed_at: null,
       reopened_count: old.reopened_count + 1,
-      sla_due_at: dueAt(ctx.sla, severity, ctx.now),
+      sla_due_at: dueAt(ctx.sla, severity, ctx.restartOnReopen ? ctx.now : old.first_seen_at),
       exception_id: exception?.id ?? null,
       updated_at: ctx.now,
     });
@@ -93,7 +97,7 @@ export function plan(ctx: IngestContext, f: Finding, old: StoredFinding | undefi
     fixed_at: old.fixed_at,
     closed_at: old.closed_at,
     reopened_count: old.reopened_count,
-    sla_due_at: old.severity === severity ? old.sla_due_at : dueAt(ctx.sla, severity, old.first_seen_at),
+    sla_due_at: old.severity === severity ? old.sla_due_at : dueAt(ctx.sla, severity, clockStart(ctx, old)),
     exception_id: accepted ? exception.id : old.exception_id,
     updated_at: changed ? ctx.now : old.updated_at,
   });
@@ -116,6 +120,17 @@ function planNew(ctx: IngestContext, f: Finding, exception: ExceptionRow | undef
     updated_at: ctx.now,
   });
   return { finding: f, row, event: event(ctx, 'created', null, status), presence: true };
+}
+
+/**
+ * When the finding's SLA clock started: its first detection, or with `restartOnReopen` its last
+ * reopen, which its due date still encodes (due = start + the days of its severity).
+ */
+function clockStart(ctx: IngestContext, old: StoredFinding): number {
+  const days = ctx.sla.get(old.severity);
+  if (!ctx.restartOnReopen || old.reopened_count === 0 || old.sla_due_at === null || days === undefined)
+    return old.first_seen_at;
+  return old.sla_due_at - days * DAY_MS;
 }
 
 /** A person's severity wins; else the scanner's, read as medium when it is not one Gatehouse knows. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findingDetail } from './finding-detail.js';
 import { ingestScan } from './ingest.js';
+import { setSetting } from './settings.js';
 import { testFinding, testUpload } from './test-upload.js';
 import { backends, type TestStore } from './testing.js';
 import { triage } from './triage.js';
@@ -84,7 +85,30 @@ for (const backend of await backends()) {
         status: 'open',
         reopened_count: 1,
         first_seen_at: t0,
+        // The SLA policy's default: the clock runs from the first detection, not the reopen.
+        sla_due_at: t0 + 30 * DAY,
       });
+    });
+
+    it("restarts a reopened finding's SLA clock when the policy says so, and keeps that start", async () => {
+      await setSetting(store.db, 'sla.restartOnReopen', true, 'test', Date.now());
+      try {
+        const t0 = Date.UTC(2026, 1, 10);
+        await ingestScan(store, testUpload([testFinding(41)], {}, 'p-restart'), 'ci', t0);
+        await ingestScan(store, testUpload([], {}, 'p-restart'), 'ci', t0 + DAY);
+        await ingestScan(store, testUpload([testFinding(41)], {}, 'p-restart'), 'ci', t0 + 5 * DAY);
+        // fp-41 is high: 30 days from the reopen.
+        expect(await statusOf('p-restart', 'fp-41')).toMatchObject({
+          status: 'open',
+          sla_due_at: t0 + 35 * DAY,
+        });
+        // Raised to critical later: 7 days from the same reopen, not from the first detection.
+        const raised = testFinding(41, { severity: 'critical' });
+        await ingestScan(store, testUpload([raised], {}, 'p-restart'), 'ci', t0 + 6 * DAY);
+        expect((await statusOf('p-restart', 'fp-41'))?.sla_due_at).toBe(t0 + 12 * DAY);
+      } finally {
+        await setSetting(store.db, 'sla.restartOnReopen', false, 'test', Date.now());
+      }
     });
 
     it('never closes from a diff scan, a partial scanner or a scanner that did not run', async () => {
@@ -242,6 +266,24 @@ for (const backend of await backends()) {
         expect([a2!.version === a!.version, b2!.version]).toEqual([false, b!.version]);
     });
 
+    it('reads a small scan of a big project by fingerprint, with the same outcome', async () => {
+      const t0 = Date.UTC(2026, 3, 20);
+      const all = Array.from({ length: 20 }, (_, i) => testFinding(300 + i));
+      await ingestScan(store, testUpload(all, {}, 'big', 'main'), 'ci', t0);
+      await ingestScan(store, testUpload(all.slice(0, 2), {}, 'big', 'feature'), 'ci', t0);
+      // 3 of 20 reported (fewer than a quarter of the project): one moved, one new.
+      const reported = [all[0]!, testFinding(301, { message: 'moved' }), testFinding(399)];
+      const r = await ingestScan(store, testUpload(reported, {}, 'big', 'main'), 'ci', t0 + DAY);
+      expect(r).toMatchObject({ findings: 3, new: 1, reopened: 0, fixed: 18 });
+      const rows = await projectRows('big');
+      const byFp = new Map(rows.map((row) => [row.fingerprint, row]));
+      expect(byFp.get('fp-301')).toMatchObject({ message: 'moved', status: 'open', last_seen_at: t0 + DAY });
+      expect(byFp.get('fp-300')).toMatchObject({ status: 'open', last_seen_at: t0 + DAY });
+      expect(byFp.get('fp-399')).toMatchObject({ status: 'open', first_seen_at: t0 + DAY });
+      expect(rows.filter((row) => row.status === 'fixed')).toHaveLength(18);
+      expect(rows.filter((row) => row.last_seen_at === t0)).toHaveLength(18);
+    });
+
     it("keeps a person's severity over the scanner's, and the SLA that goes with it", async () => {
       const t0 = Date.UTC(2026, 4, 1);
       // fp-226 is high: 30 days; a person makes it low (180 days), a later scan says critical.
@@ -259,14 +301,15 @@ for (const backend of await backends()) {
       });
       expect(JSON.parse(kept!.data).severity).toBe('critical');
       expect(other).toMatchObject({ severity: 'medium', triaged_severity: null, sla_due_at: t0 + 90 * DAY });
-      // Fixed, then reported again: it reopens with the person's severity and its SLA from now.
+      // Fixed, then reported again: it reopens with the person's severity, its SLA still counted
+      // from the first detection (the policy's default).
       await ingestScan(store, testUpload([testFinding(222)], {}, 'sev'), 'ci', t0 + 3 * DAY);
       await ingestScan(store, testUpload([critical, testFinding(222)], {}, 'sev'), 'ci', t0 + 4 * DAY);
       expect((await projectRows('sev'))[0]).toMatchObject({
         status: 'open',
         severity: 'low',
         reopened_count: 1,
-        sla_due_at: t0 + 4 * DAY + 180 * DAY,
+        sla_due_at: t0 + 180 * DAY,
       });
     });
 

@@ -6,7 +6,7 @@ import { closeAbsent } from './ingest-close.js';
 import { type IngestContext, upsertFindings } from './ingest-findings.js';
 import { lockProject } from './project-lock.js';
 import type { Tables, Tier } from './schema.js';
-import { slaDaysFor } from './sla.js';
+import { slaPolicyFor } from './sla.js';
 import type { ScanUpload } from './upload.js';
 
 export interface IngestResult {
@@ -38,6 +38,7 @@ export async function ingestScan(
     const before = await uploadedBefore(trx, project.id, upload.digest);
     if (before) return before;
     const scanId = await insertScan(trx, project.id, upload, actor, now);
+    const policy = await slaPolicyFor(trx, store.dialect, project.tier);
     const ctx: IngestContext = {
       dialect: store.dialect,
       projectId: project.id,
@@ -45,7 +46,8 @@ export async function ingestScan(
       scanId,
       branch: upload.context.branch,
       now,
-      sla: await slaDaysFor(trx, project.tier),
+      sla: policy.days,
+      restartOnReopen: policy.restartOnReopen,
       exceptions: await trx.selectFrom('exceptions').selectAll().where('status', '=', 'approved').execute(),
       actor,
     };

@@ -13,6 +13,7 @@ export interface Tables {
   findings: FindingTable;
   finding_presence: PresenceTable;
   finding_seen: FindingSeenTable;
+  finding_search: FindingSearchTable;
   occurrences: OccurrenceTable;
   finding_events: FindingEventTable;
   audit_events: AuditEventTable;
@@ -117,9 +118,9 @@ export interface FindingTable {
   advisory_published_at: number | null;
   /** The whole finding as JSON (already redacted by the scanner; redacted again on insert). */
   data: string;
-  /** SHA-256 of `data` (migration 008): a scan reporting the finding unchanged rewrites nothing. */
+  /** SHA-256 of `data` (migration 010): a scan reporting the finding unchanged rewrites nothing. */
   data_hash: string | null;
-  /** The severity a person set in triage (migration 008); null while the scanner's applies. */
+  /** The severity a person set in triage (migration 010); null while the scanner's applies. */
   triaged_severity: string | null;
   first_seen_at: number;
   first_scan_id: number;
@@ -139,7 +140,16 @@ export interface PresenceTable {
   present: number;
 }
 
-/** When a finding was last seen (migration 008); the row is created with the finding, by trigger. */
+/**
+ * What PostgreSQL's text search reads (migration 010): 002's search expression of each finding,
+ * null while pending (a new or changed finding, until the index-search job fills it).
+ */
+export interface FindingSearchTable {
+  finding_id: number;
+  search_text: string | null;
+}
+
+/** When a finding was last seen (migration 010); the row is created with the finding, by trigger. */
 export interface FindingSeenTable {
   finding_id: number;
   /** findings.status, copied by trigger: the last-seen sort reads (status, last seen) from one index. */

@@ -1,6 +1,7 @@
 import type { Store } from '../../store/connect.js';
 import { deliverNotifications } from './deliver-notifications.js';
 import { expireExceptions } from './expire-exceptions.js';
+import { indexSearch } from './index-search.js';
 import { notifyExpiringExceptions } from './notify-expiring-exceptions.js';
 import { notifySlaBreaches } from './notify-sla-breaches.js';
 import { rematchComponents } from './rematch-components.js';
@@ -23,4 +24,5 @@ export const JOBS: readonly Job[] = [
   { name: 'prune-occurrences', everyMinutes: 60, run: (s) => pruneOccurrences(s) },
   { name: 'rematch-components', everyMinutes: 15, run: (s) => rematchComponents(s) },
   { name: 'snapshot-metrics', everyMinutes: 60, run: (s) => snapshotMetrics(s) },
+  { name: 'index-search', everyMinutes: 1, run: (s) => indexSearch(s) },
 ];

@@ -12,7 +12,7 @@ import type { ExceptionRow } from '../../store/exception-match.js';
 import { type IngestContext, upsertFindings } from '../../store/ingest-findings.js';
 import { lockProject } from '../../store/project-lock.js';
 import type { Tables } from '../../store/schema.js';
-import { slaDaysFor } from '../../store/sla.js';
+import { slaPolicyFor } from '../../store/sla.js';
 import { vulnDbPath } from '../../vulndb/paths.js';
 import { VulnStore } from '../../vulndb/store.js';
 
@@ -138,7 +138,7 @@ async function rematchProject(store: Store, trx: Kysely<Tables>, projectId: numb
     .orderBy('id')
     .execute();
   const known = await knownFindings(trx, projectId);
-  const sla = await slaDaysFor(trx, project.tier);
+  const sla = await slaPolicyFor(trx, store.dialect, project.tier);
   const candidates = new Map<string, { branch: string; scanId: number; findings: Finding[] }>();
   for (const [branch, rows] of byBranch(components)) {
     const packages = rows.flatMap((c) => toPackage(c, known.paths) ?? []);
@@ -163,7 +163,8 @@ async function rematchProject(store: Store, trx: Kysely<Tables>, projectId: numb
       scanId: c.scanId,
       branch: c.branch,
       now: run.now,
-      sla,
+      sla: sla.days,
+      restartOnReopen: sla.restartOnReopen,
       exceptions: run.exceptions,
       actor: 'gatehouse',
     };

@@ -9,6 +9,7 @@ import { sessionsMigration } from './006-sessions.js';
 import { settingsMigration } from './007-settings.js';
 import { ingestWrites } from './008-ingest-writes.js';
 import { metricSnapshots } from './009-metric-snapshots.js';
+import { findingSearch } from './010-finding-search.js';
 
 export interface StoreMigration {
   /** Sorted by name: a zero-padded number, then what it does. */
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   settingsMigration,
   ingestWrites,
   metricSnapshots,
+  findingSearch,
 ];
