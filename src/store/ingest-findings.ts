@@ -58,7 +58,11 @@ export async function upsertFindings(
   return counts;
 }
 
-async function writeBatch(db: Kysely<Tables>, ctx: IngestContext, planned: readonly Planned[]): Promise<void> {
+async function writeBatch(
+  db: Kysely<Tables>,
+  ctx: IngestContext,
+  planned: readonly Planned[],
+): Promise<void> {
   const ids = await writeFindings(db, ctx.dialect, planned);
   const events: Insertable<FindingEventTable>[] = [];
   for (const p of planned)
