@@ -20,6 +20,8 @@ export interface ServerContext {
   limits: { uploadBytes: number; uploadInflatedBytes: number };
   /** Sign-in and sessions; defaults: 12 h idle, 7 days in all, scrypt at OWASP's cost. */
   auth?: Partial<AuthSettings>;
+  /** Concurrent ingests in this process (default: `ingestConcurrency()`). */
+  ingestConcurrency?: number;
 }
 
 export interface Handled<Q, P, B> {

@@ -74,7 +74,10 @@ function openSqlite(home: string): Store {
 const INT8 = 20;
 const NUMERIC = 1700;
 
-function openPostgres(url: string, poolSize = 10): Store {
+/** Connections per process on PostgreSQL unless told otherwise. */
+export const DEFAULT_POOL_SIZE = 10;
+
+function openPostgres(url: string, poolSize = DEFAULT_POOL_SIZE): Store {
   const types = {
     getTypeParser: ((oid: number, format?: string) =>
       oid === INT8 || oid === NUMERIC

@@ -5,6 +5,7 @@ import { ingestScan, uploadedBefore } from '../../store/ingest.js';
 import type { ScanContext, ScanUpload } from '../../store/upload.js';
 import { type Principal, requireProject } from '../auth.js';
 import { ApiError } from '../errors.js';
+import { IngestQueue, ingestConcurrency } from '../ingest-queue.js';
 import type { AnyRoute, ServerContext } from '../route.js';
 import { UploadError } from '../upload/errors.js';
 import { readUpload, uploadDigest } from '../upload/read.js';
@@ -87,6 +88,7 @@ function read(bytes: Buffer, query: z.infer<typeof uploadQuery>, digest: string)
 }
 
 export function scanRoutes(ctx: ServerContext): AnyRoute[] {
+  const queue = new IngestQueue(ctx.ingestConcurrency ?? ingestConcurrency(ctx.store.dialect));
   return [
     {
       method: 'POST',
@@ -112,9 +114,13 @@ export function scanRoutes(ctx: ServerContext): AnyRoute[] {
         const bytes = await bodyBytes(body, req.headers['content-encoding'], ctx);
         const digest = uploadDigest(bytes);
         // A retry of an upload that made it is answered from its digest, without reading it again.
-        const r =
-          (projectId !== undefined && (await uploadedBefore(ctx.store.db, projectId, digest))) ||
-          (await ingestScan(ctx.store, read(bytes, query, digest), principal.actor));
+        const before = projectId !== undefined && (await uploadedBefore(ctx.store.db, projectId, digest));
+        let r = before || undefined;
+        if (!r) {
+          // Read (and refused when malformed) before queueing: a bad upload waits for nobody.
+          const upload = read(bytes, query, digest);
+          r = await queue.run(query.project, () => ingestScan(ctx.store, upload, principal.actor));
+        }
         if (r.duplicate) reply.code(200);
         return {
           scan: {
