@@ -6,6 +6,9 @@ export interface AuditFilter {
   action?: string;
   /** Set for a project filter, and always for a project-scoped credential. */
   projectId?: number;
+  /** What the events are about: a type (finding, exception, …), and maybe one of them by id. */
+  targetType?: string;
+  targetId?: string;
   /** Epoch ms, both inclusive. */
   from?: number;
   to?: number;
@@ -33,6 +36,8 @@ export async function listAudit(
     .limit(limit + 1);
   if (f.actor !== undefined) q = q.where('audit_events.actor', '=', f.actor);
   if (f.action !== undefined) q = q.where('audit_events.action', '=', f.action);
+  if (f.targetType !== undefined) q = q.where('audit_events.target_type', '=', f.targetType);
+  if (f.targetId !== undefined) q = q.where('audit_events.target_id', '=', f.targetId);
   if (f.projectId !== undefined) q = q.where('audit_events.project_id', '=', f.projectId);
   if (f.from !== undefined) q = q.where('audit_events.at', '>=', f.from);
   if (f.to !== undefined) q = q.where('audit_events.at', '<=', f.to);

@@ -93,6 +93,21 @@ for (const backend of await backends()) {
       expect(window.map((e) => Date.parse(e.at))).toEqual([t0 + 3 * DAY_MS, t0 + 2 * DAY_MS, t0 + DAY_MS]);
     });
 
+    it('filters by target: every event of one finding, or of one kind of target', async () => {
+      const finding = await s.store.db
+        .selectFrom('findings')
+        .select('id')
+        .where('fingerprint', '=', 'fp-4')
+        .executeTakeFirstOrThrow();
+      const events = await all(auditor, `targetType=finding&targetId=${finding.id}`);
+      expect(events.map((e) => [e.action, e.detail.comment])).toEqual([['finding.triage', 'seen it']]);
+      // Another finding's id, or the same id as a scan: not this finding's events.
+      expect(await all(auditor, `targetType=finding&targetId=${finding.id + 1000}`)).toEqual([]);
+      const scans = await all(auditor, 'targetType=scan');
+      expect(scans).toHaveLength(6);
+      expect(scans.every((e) => e.action === 'scan.ingest')).toBe(true);
+    });
+
     it('shows a project-scoped auditor only that project', async () => {
       const events = await all(scopedAuditor, 'x=1');
       expect(events.length).toBe(4); // three ingests and its own token
@@ -113,6 +128,8 @@ for (const backend of await backends()) {
         'from=monday',
         'limit=0',
         'limit=501',
+        'targetId=7',
+        'targetType=Finding',
       ]) {
         const r = await get(auditor, qs);
         expect([r.status, r.json.error.code], qs).toEqual([400, 'bad_request']);

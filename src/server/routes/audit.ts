@@ -14,6 +14,22 @@ const AuditQuery = z.object({
     .optional()
     .describe('exactly: scan.ingest, finding.triage, exception.approve, …'),
   project: z.string().min(1).max(300).optional(),
+  targetType: z
+    .string()
+    .regex(
+      /^[a-z_]{1,40}$/,
+      'a target type: finding, exception, scan, project, user, token, team, webhook, sla_policy',
+    )
+    .optional()
+    .describe(
+      'what the events are about: finding, exception, scan, project, user, token, team, webhook, sla_policy',
+    ),
+  targetId: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('with targetType: one of them, by id (a finding id, an exception id, …)'),
   from: isoInstant(false).optional(),
   to: isoInstant(true).optional().describe('inclusive; a date means the whole day (UTC)'),
   cursor: z.string().max(200).optional().describe('`next` of the previous page'),
@@ -69,10 +85,15 @@ export function auditRoutes(ctx: ServerContext): AnyRoute[] {
           ? (await projectByName(ctx, principal, query.project)).id
           : (principal.projectId ?? undefined);
         const before = query.cursor === undefined ? undefined : decode(query.cursor);
-        const { actor, action, from, to } = query;
+        const { actor, action, targetType, targetId, from, to } = query;
+        if (targetId !== undefined && targetType === undefined)
+          throw new ApiError(
+            'bad_request',
+            'query.targetId: give targetType with it (finding, exception, …)',
+          );
         const page = await listAudit(
           ctx.store.db,
-          { actor, action, projectId, from, to },
+          { actor, action, targetType, targetId, projectId, from, to },
           query.limit,
           before,
         );

@@ -10,6 +10,7 @@ import { settingsMigration } from './007-settings.js';
 import { ingestWrites } from './008-ingest-writes.js';
 import { metricSnapshots } from './009-metric-snapshots.js';
 import { findingSearch } from './010-finding-search.js';
+import { auditTarget } from './011-audit-target.js';
 
 export interface StoreMigration {
   /** Sorted by name: a zero-padded number, then what it does. */
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   ingestWrites,
   metricSnapshots,
   findingSearch,
+  auditTarget,
 ];

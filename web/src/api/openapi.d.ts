@@ -3356,6 +3356,8 @@ export interface paths {
                     actor?: string;
                     action?: string;
                     project?: string;
+                    targetType?: string;
+                    targetId?: string;
                     from?: string;
                     to?: string;
                     cursor?: string;

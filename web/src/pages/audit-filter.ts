@@ -4,8 +4,21 @@ type Get = paths['/api/v1/audit']['get'];
 export type AuditQuery = NonNullable<Get['parameters']['query']>;
 export type AuditEvent = Get['responses'][200]['content']['application/json']['events'][number];
 
-export const FIELDS = ['actor', 'action', 'project', 'from', 'to'] as const;
+export const FIELDS = ['actor', 'action', 'project', 'targetType', 'targetId', 'from', 'to'] as const;
 export type AuditFilter = Record<(typeof FIELDS)[number], string>;
+
+/** What audit events are about (the server's target types). */
+export const TARGET_TYPES = [
+  'finding',
+  'exception',
+  'scan',
+  'project',
+  'team',
+  'user',
+  'token',
+  'webhook',
+  'sla_policy',
+] as const;
 
 /** Actions the server records, offered as suggestions (the filter takes any exact action). */
 export const KNOWN_ACTIONS = [
@@ -50,6 +63,7 @@ export function filterParams(f: AuditFilter): URLSearchParams {
 /** Said before asking the server, which would refuse it too. */
 export function filterProblem(f: AuditFilter): string | undefined {
   if (f.from && f.to && f.from > f.to) return 'The “from” date must be on or before the “to” date.';
+  if (f.targetId && !f.targetType) return 'Choose the target type the id belongs to (finding, exception, …).';
   return undefined;
 }
 

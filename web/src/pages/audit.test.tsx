@@ -41,6 +41,10 @@ describe('Audit log', () => {
     expect((screen.getByLabelText('Action') as HTMLInputElement).value).toBe('exception.approve');
     const row = screen.getByRole('row', { name: /lead@test\.example/ });
     expect(row.textContent).toContain('exception #7');
+    // The target leads to every event about it.
+    expect(within(row).getByRole('link', { name: 'exception #7' }).getAttribute('href')).toBe(
+      '/audit?targetType=exception&targetId=7',
+    );
     expect(within(row).getByRole('link', { name: 'payments' })).toBeTruthy();
     const pre = row.querySelector('details pre')!;
     expect(pre.textContent).toBe(JSON.stringify(event.detail, null, 2));
@@ -60,5 +64,26 @@ describe('Audit log', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     expect(screen.getByRole('alert').textContent).toBe('The “from” date must be on or before the “to” date.');
     expect(router.state.location.search).toBe('');
+  });
+
+  it('filters by target type and id, and wants the type with an id', () => {
+    const empty = { events: [], next: null };
+    const { router } = renderSignedIn(<Audit />, {
+      role: 'security',
+      path: '/audit',
+      data: [
+        [['audit', readFilter(new URLSearchParams()), undefined], empty],
+        [['audit', readFilter(new URLSearchParams('targetType=finding&targetId=42')), undefined], empty],
+      ],
+    });
+    fireEvent.change(screen.getByLabelText('Target id'), { target: { value: '42' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Choose the target type the id belongs to (finding, exception, …).',
+    );
+    expect(router.state.location.search).toBe('');
+    fireEvent.change(screen.getByLabelText('Target'), { target: { value: 'finding' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(router.state.location.search).toBe('?targetType=finding&targetId=42');
   });
 });

@@ -5,6 +5,7 @@ import { client, ok } from '../api/client';
 import { formatDateTime } from '../format';
 import { useCan } from '../session/session';
 import { CursorPager, useCursorPages } from '../ui/cursor-pager';
+import { useDocumentTitle } from '../ui/document-title';
 import { NotAllowed } from '../ui/not-allowed';
 import { EmptyState, QueryState } from '../ui/query-state';
 import {
@@ -16,6 +17,7 @@ import {
   filterProblem,
   KNOWN_ACTIONS,
   readFilter,
+  TARGET_TYPES,
 } from './audit-filter';
 
 function Filters({ filter }: { filter: AuditFilter }) {
@@ -54,6 +56,21 @@ function Filters({ filter }: { filter: AuditFilter }) {
         <input name="project" defaultValue={filter.project} placeholder="every project" />
       </label>
       <label>
+        Target
+        <select name="targetType" defaultValue={filter.targetType}>
+          <option value="">any</option>
+          {TARGET_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t.replace('_', ' ')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Target id
+        <input name="targetId" defaultValue={filter.targetId} placeholder="e.g. 42" size={8} />
+      </label>
+      <label>
         From (UTC date)
         <input name="from" type="date" defaultValue={filter.from} />
       </label>
@@ -71,12 +88,17 @@ function Filters({ filter }: { filter: AuditFilter }) {
   );
 }
 
+/** The target, linking to every event about it. */
 function Target({ e }: { e: AuditEvent }) {
+  const q = new URLSearchParams({
+    targetType: e.targetType,
+    ...(e.targetId ? { targetId: e.targetId } : {}),
+  });
   return (
-    <>
+    <Link to={`/audit?${q}`} title={`Every event about this ${e.targetType.replace('_', ' ')}`}>
       {e.targetType}
       {e.targetId && <> #{e.targetId}</>}
-    </>
+    </Link>
   );
 }
 
@@ -184,6 +206,7 @@ function AuditLog() {
 
 /** The audit log, for the roles that may read it; others are told so (the server answers 403). */
 export function Audit() {
+  useDocumentTitle('Audit log');
   const allowed = useCan('audit.read');
   if (!allowed) return <NotAllowed what="the audit log" who="The admin, security and auditor roles can" />;
   return <AuditLog />;

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { client, ok } from '../api/client';
 import { CursorPager, useCursorPages } from '../ui/cursor-pager';
+import { useDocumentTitle } from '../ui/document-title';
 import { EmptyState, QueryState } from '../ui/query-state';
 import { ComponentResults } from './components-results';
 import {
@@ -117,6 +118,7 @@ function NothingFound({ search }: { search: Search }) {
 
 /** SBOM search: which projects and branches ship a package, by name, purl or version range. */
 export function Components() {
+  useDocumentTitle('SBOM search');
   const [params] = useSearchParams();
   const search = readSearch(params);
   const pages = useCursorPages('after');

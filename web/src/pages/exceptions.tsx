@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { client, ok } from '../api/client';
 import type { paths } from '../api/openapi';
 import { CursorPager, useCursorPages } from '../ui/cursor-pager';
+import { useDocumentTitle } from '../ui/document-title';
 import { PageTabs, usePageTab } from '../ui/page-tabs';
 import { EmptyState, QueryState } from '../ui/query-state';
 import type { ExceptionItem } from './exceptions-scope';
@@ -111,6 +112,7 @@ function Filters({ view }: { view: View }) {
 
 /** Exceptions: requests waiting for a decision, approvals about to expire, and every decision made. */
 export function Exceptions() {
+  useDocumentTitle('Exceptions');
   const [params] = useSearchParams();
   const pages = useCursorPages('after');
   const tab = usePageTab('tab', TABS) as Tab;

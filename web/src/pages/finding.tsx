@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError, client, ok } from '../api/client';
 import { useCan } from '../session/session';
+import { useDocumentTitle } from '../ui/document-title';
 import { EmptyState } from '../ui/query-state';
 import { FindingView } from './finding-view';
 
@@ -37,6 +38,7 @@ export function FindingPage() {
     queryFn: () => ok(client.GET('/api/v1/findings/{id}', { params: { path: { id: Number(id) } } })),
     enabled: valid,
   });
+  useDocumentTitle(detail.data ? `${detail.data.finding.title} (#${id})` : `Finding #${id}`);
   if (!valid || (detail.error instanceof ApiError && detail.error.status === 404))
     return <NoSuchFinding id={id} />;
   if (detail.isPending) return <p className="loading">Loading finding #{id}…</p>;

@@ -5,6 +5,7 @@ import { ApiError, client, ok } from '../api/client';
 import { useCan } from '../session/session';
 import { CopyLinkButton } from '../ui/copy-link';
 import { useDebouncedValue } from '../ui/debounce';
+import { useDocumentTitle } from '../ui/document-title';
 import { Pager } from '../ui/pager';
 import { BulkTriage } from './findings-bulk';
 import { FindingsEmpty } from './findings-empty';
@@ -49,6 +50,7 @@ function useSelection(pageKey: string) {
  * one request, and the page shown stays until the next one arrives.
  */
 export function Findings() {
+  useDocumentTitle('Findings');
   const { view, change } = useFindingsView();
   const location = useLocation();
   const canTriage = useCan('triage');

@@ -2,6 +2,7 @@ import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { client, ok } from '../api/client';
 import { formatDateTime } from '../format';
+import { useDocumentTitle } from '../ui/document-title';
 import { OpenByScannerTile, OpenBySeverityTile, SecretsTile, SlaTile } from '../ui/overview-backlog';
 import { CoverageTile, NoisyRulesTile, RiskiestTile } from '../ui/overview-tables';
 import { Tile, type TileSize } from '../ui/overview-tile';
@@ -98,6 +99,7 @@ function Both<A, B>({
 }
 
 export function Overview() {
+  useDocumentTitle('Overview');
   const q = useOverview();
   const scope = q.sla.data?.project;
   return (

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { ApiError, client, ok } from '../api/client';
 import { formatDateTime } from '../format';
+import { useDocumentTitle } from '../ui/document-title';
 import { EmptyState, QueryState } from '../ui/query-state';
 import { ComponentsSection, ExceptionsSection, FindingsSummary, ScansSection } from './project-sections';
 import { ProjectSettings } from './project-settings';
@@ -13,6 +14,7 @@ export const projectSlaKey = (name: string) => ['project-sla', name];
 /** One project: its settings, open findings, scans and gate history, components and exceptions. */
 export function ProjectPage() {
   const name = useParams().name ?? '';
+  useDocumentTitle(name ? `Project ${name}` : 'Project');
   const project = useQuery({
     queryKey: projectKey(name),
     queryFn: () => ok(client.GET('/api/v1/projects/{name}', { params: { path: { name } } })),

@@ -4,6 +4,7 @@ import { client, ok } from '../api/client';
 import { formatCount, formatDateTime } from '../format';
 import { CursorPager, useCursorPages } from '../ui/cursor-pager';
 import { useDebouncedText } from '../ui/debounce';
+import { useDocumentTitle } from '../ui/document-title';
 import { findingsUrl, projectUrl, type RankingAnswer } from '../ui/overview-data';
 import { riskFormula } from '../ui/overview-tables';
 import { EmptyState, QueryState } from '../ui/query-state';
@@ -181,6 +182,7 @@ function NoProjects({ filtered, onClear }: { filtered: boolean; onClear: () => v
 
 /** Every visible project, sorted and filtered on the server; sort, filters and page live in the URL. */
 export function Projects() {
+  useDocumentTitle('Projects');
   const [params, setParams] = useSearchParams();
   const view = readProjectsView(params);
   const pages = useCursorPages('cursor');

@@ -1,4 +1,5 @@
 import { useCan } from '../session/session';
+import { useDocumentTitle } from '../ui/document-title';
 import { NotAllowed } from '../ui/not-allowed';
 import { PageTabs, usePageTab } from '../ui/page-tabs';
 import { SlaSettings } from './settings-sla';
@@ -25,6 +26,7 @@ const BODY = {
 
 /** Server settings, for admins only (others are told so; the server refuses them anyway). */
 export function Settings() {
+  useDocumentTitle('Settings');
   const admin = useCan('admin');
   const section = usePageTab('section', SECTIONS) as keyof typeof BODY;
   if (!admin) return <NotAllowed what="the settings" who="Only the admin role can" />;

@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useSignIn } from '../session/session';
+import { useDocumentTitle } from '../ui/document-title';
 
 export function SignIn() {
+  useDocumentTitle('Sign in');
   const signIn = useSignIn();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
