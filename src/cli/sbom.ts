@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../core/config.js';
+import { gitTarget } from '../core/git-info.js';
 import { toolVersion } from '../core/version.js';
 import { toCycloneDx } from '../sbom/cyclonedx-write.js';
 import type { SbomMeta } from '../sbom/meta.js';
@@ -10,8 +11,16 @@ import { inventory } from '../scanners/sca/inventory.js';
 import { writeOutput } from './output.js';
 import { EXIT_ERROR, EXIT_PASS, type RunState } from './program.js';
 import { checkTarget } from './target.js';
+import { uploadReport } from './upload.js';
+import {
+  addUploadOptions,
+  reportUploaded,
+  type UploadFlags,
+  uploadContext,
+  uploadTarget,
+} from './upload-flags.js';
 
-interface SbomFlags {
+interface SbomFlags extends UploadFlags {
   format: 'cyclonedx' | 'spdx';
   output?: string;
   config?: string;
@@ -19,8 +28,10 @@ interface SbomFlags {
   name?: string;
 }
 
+const CONTENT_TYPES = { cyclonedx: 'application/vnd.cyclonedx+json', spdx: 'application/spdx+json' };
+
 export function registerSbom(program: Command, state: RunState): void {
-  program
+  const cmd = program
     .command('sbom')
     .description(
       'Write a CycloneDX 1.6 or SPDX 2.3 JSON SBOM of the packages the lockfiles and manifests declare',
@@ -32,13 +43,16 @@ export function registerSbom(program: Command, state: RunState): void {
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('-c, --config <file>', 'policy file (for exclude and max_file_size)')
     .option('--exclude <glob...>', 'extra paths to leave out')
-    .option('--name <name>', 'name of the described project (default: the directory name)')
-    .action((path: string, flags: SbomFlags) => {
-      state.exitCode = sbomCommand(path, flags);
-    });
+    .option('--name <name>', 'name of the described project (default: the directory name)');
+  addUploadOptions(cmd, 'SBOM (the server keeps it as the branch’s components)').action(
+    async (path: string, flags: SbomFlags) => {
+      state.exitCode = await sbomCommand(path, flags);
+    },
+  );
 }
 
-function sbomCommand(path: string, flags: SbomFlags): number {
+async function sbomCommand(path: string, flags: SbomFlags): Promise<number> {
+  const upload = uploadTarget(flags);
   const root = checkTarget(path);
   const { config } = loadConfig(root, flags.config);
   const { packages, diagnostics } = inventory(root, config, flags.exclude ?? []);
@@ -49,11 +63,24 @@ function sbomCommand(path: string, flags: SbomFlags): number {
     serialNumber: `urn:uuid:${randomUUID()}`,
   };
   const doc = flags.format === 'spdx' ? toSpdx(packages, meta) : toCycloneDx(packages, meta);
-  writeOutput(flags.output, `${JSON.stringify(doc, null, 2)}\n`);
+  const text = `${JSON.stringify(doc, null, 2)}\n`;
+  writeOutput(flags.output, text);
   for (const d of diagnostics.filter((x) => x.level !== 'info')) {
     process.stderr.write(`gatehouse: ${d.level}: ${d.path ? `${d.path}: ` : ''}${d.message}\n`);
   }
   if (flags.output)
     process.stderr.write(`gatehouse: ${packages.length} packages written to ${flags.output}\n`);
-  return diagnostics.some((d) => d.level === 'error') ? EXIT_ERROR : EXIT_PASS;
+  const failed = diagnostics.some((d) => d.level === 'error');
+  // A partial inventory would replace the branch's components on the server with fewer.
+  if (upload && failed) {
+    process.stderr.write('gatehouse: not uploaded: the inventory had errors (see above)\n');
+    return EXIT_ERROR;
+  }
+  if (upload) {
+    const context = uploadContext(flags, gitTarget(root));
+    reportUploaded(
+      await uploadReport(text, { ...upload, context, complete: true }, CONTENT_TYPES[flags.format]),
+    );
+  }
+  return failed ? EXIT_ERROR : EXIT_PASS;
 }

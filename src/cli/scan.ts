@@ -18,14 +18,21 @@ import { evaluateGate } from '../policy/gate.js';
 import { compilePolicy } from '../policy/policy.js';
 import { DEFAULT_SCANNERS, loadScanners } from '../scanners/index.js';
 import { changesSince, keepChangedLines, onlyChangedFiles } from './changed-since.js';
-import { resolveContext } from './ci-env.js';
 import { writeOutput } from './output.js';
 import { EXIT_BLOCKED, EXIT_ERROR, EXIT_PASS, type RunState } from './program.js';
 import { readStdinTarget, relabelStdin, STDIN_TARGET } from './stdin.js';
 import { checkTarget } from './target.js';
-import { parseServerUrl, printable, tokenFromEnv, uploadReport } from './upload.js';
+import { uploadReport } from './upload.js';
+import {
+  addUploadOptions,
+  reportUploaded,
+  type UploadFlags,
+  type UploadTarget,
+  uploadContext,
+  uploadTarget,
+} from './upload-flags.js';
 
-interface ScanFlags {
+interface ScanFlags extends UploadFlags {
   scanners?: string;
   format: string;
   output?: string;
@@ -39,25 +46,11 @@ interface ScanFlags {
   online?: boolean;
   changedSince?: string;
   allLines?: boolean;
-  upload?: string;
-  project?: string;
-  repository?: string;
-  branch?: string;
-  commit?: string;
-  pipelineId?: string;
-  stage?: string;
   partial?: boolean;
 }
 
-/** Where `--upload` sends the report; checked before scanning so a mistake costs no scan time. */
-interface UploadTarget {
-  url: string;
-  project: string;
-  token: string;
-}
-
 export function registerScan(program: Command, state: RunState): void {
-  program
+  const cmd = program
     .command('scan')
     .description('Scan a directory, apply the policy gate, and report')
     .argument('[path]', 'directory (or file) to scan; - reads manifests from standard input', '.')
@@ -88,14 +81,8 @@ export function registerScan(program: Command, state: RunState): void {
       'analyse only files changed since the merge base with this git ref, and report only findings on changed lines',
     )
     .option('--all-lines', 'with --changed-since: report every finding in the changed files')
-    .option('--no-color', 'no ANSI colours in the table')
-    .option('--upload <url>', 'also upload the JSON report to this Gatehouse server (token: GATEHOUSE_TOKEN)')
-    .option('--project <name>', 'with --upload: the project on the server')
-    .option('--repository <url>', 'with --upload: repository (default: from the CI, else the git remote)')
-    .option('--branch <name>', 'with --upload: branch (default: from the CI, else the checkout)')
-    .option('--commit <sha>', 'with --upload: commit (default: from the CI, else the checkout)')
-    .option('--pipeline-id <id>', 'with --upload: CI pipeline id (default: from the CI)')
-    .option('--stage <name>', 'with --upload: pipeline stage (default: from the CI job or stage)')
+    .option('--no-color', 'no ANSI colours in the table');
+  addUploadOptions(cmd, 'JSON report')
     .option(
       '--partial',
       'with --upload: this scan covers only part of the project (split jobs, ad hoc excludes), so the server marks nothing fixed',
@@ -106,7 +93,7 @@ export function registerScan(program: Command, state: RunState): void {
 }
 
 async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
-  const upload = uploadTarget(flags);
+  const upload = uploadTarget(flags, ['partial']);
   const fromStdin = path === STDIN_TARGET;
   const root = fromStdin ? process.cwd() : checkTarget(path);
   const { config, path: configPath } = loadConfig(root, flags.config);
@@ -159,32 +146,6 @@ async function scanCommand(path: string, flags: ScanFlags): Promise<number> {
   return exitCode(report);
 }
 
-const CONTEXT_FLAGS = [
-  'project',
-  'repository',
-  'branch',
-  'commit',
-  'pipelineId',
-  'stage',
-  'partial',
-] as const;
-
-function uploadTarget(flags: ScanFlags): UploadTarget | undefined {
-  if (!flags.upload) {
-    const stray = CONTEXT_FLAGS.find((k) => flags[k] !== undefined);
-    if (stray)
-      throw new UserError(
-        `--${stray === 'pipelineId' ? 'pipeline-id' : stray} is only used with --upload`,
-        'add --upload URL, or leave it out',
-      );
-    return undefined;
-  }
-  parseServerUrl(flags.upload, '--upload');
-  if (!flags.project?.trim())
-    throw new UserError('--upload needs --project NAME', 'the project the scan belongs to on the server');
-  return { url: flags.upload, project: flags.project.trim(), token: tokenFromEnv(process.env, '--upload') };
-}
-
 /** The same JSON report `--format json` writes, with where it comes from (CI variables, flags, git). */
 async function uploadScan(
   report: Report,
@@ -192,16 +153,8 @@ async function uploadScan(
   flags: ScanFlags,
   partial: boolean,
 ): Promise<void> {
-  const context = resolveContext(process.env, report.result.target, {
-    repository: flags.repository,
-    branch: flags.branch,
-    commit: flags.commit,
-    pipelineId: flags.pipelineId,
-    stage: flags.stage,
-  });
-  const scan = await uploadReport(renderJson(report), { ...to, context, complete: !partial });
-  const again = scan.duplicate ? '; already uploaded' : '';
-  process.stderr.write(`uploaded: ${printable(scan.url)} (${scan.new} new, ${scan.fixed} fixed${again})\n`);
+  const context = uploadContext(flags, report.result.target);
+  reportUploaded(await uploadReport(renderJson(report), { ...to, context, complete: !partial }));
 }
 
 /** Paths inside the scanned tree are shown relative to it; the report must not depend on where CI checks out. */

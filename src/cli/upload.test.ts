@@ -428,3 +428,46 @@ describe('gatehouse scan --upload', () => {
     expect(requests).toHaveLength(0);
   });
 });
+
+describe('gatehouse sbom --upload', () => {
+  it('uploads the SBOM it writes, as CycloneDX or SPDX, with the context, and prints the scan URL', async () => {
+    const t = makeTree({ 'requirements.txt': 'flask==2.0.3\nrequests==2.25.0\n' });
+    cleanups.push(t.cleanup);
+    const out = join(t.root, 'bom.json');
+    const r = await cli(
+      ['sbom', t.root, '--output', out, '--upload', base, '--project', 'payments', '--branch', 'release'],
+      { ...GITHUB, GATEHOUSE_TOKEN: TOKEN },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`uploaded: ${base}/scans/7`);
+    const req = requests[0]!;
+    expect(req.headers['content-type']).toBe('application/vnd.cyclonedx+json');
+    expect(Object.fromEntries(req.query)).toMatchObject({
+      project: 'payments',
+      branch: 'release',
+      pipeline: '555',
+    });
+    expect(body(req)).toBe(readFileSync(out, 'utf8'));
+
+    const spdx = await cli(['sbom', t.root, '--format', 'spdx', '--upload', base, '--project', 'payments'], {
+      GATEHOUSE_TOKEN: TOKEN,
+    });
+    expect(spdx.code, spdx.stderr).toBe(0);
+    expect(requests[1]!.headers['content-type']).toBe('application/spdx+json');
+    expect(JSON.parse(body(requests[1]!)).spdxVersion).toBe('SPDX-2.3');
+  });
+
+  it('refuses the upload flags without --upload, and uploads nothing from a broken inventory', async () => {
+    const t = makeTree({ 'package-lock.json': '{"lockfileVersion": 3, "packages": ' });
+    cleanups.push(t.cleanup);
+    const stray = await cli(['sbom', t.root, '--project', 'p'], {});
+    expect(stray.code).toBe(2);
+    expect(stray.stderr).toContain('--project is only used with --upload');
+    const broken = await cli(['sbom', t.root, '--upload', base, '--project', 'p'], {
+      GATEHOUSE_TOKEN: TOKEN,
+    });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('not uploaded: the inventory had errors');
+    expect(requests).toHaveLength(0);
+  });
+});

@@ -42,10 +42,15 @@ const MAX_RETRY_AFTER_MS = 30_000;
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
 /**
- * Sends a JSON report to `POST /api/v1/scans`, gzip-compressed. Retrying is safe: the server
- * recognises the same bytes (by digest) and answers with the scan it already has.
+ * Sends a report (a Gatehouse JSON report, or an SBOM with its `contentType`) to
+ * `POST /api/v1/scans`, gzip-compressed. Retrying is safe: the server recognises the same bytes
+ * (by digest) and answers with the scan it already has.
  */
-export async function uploadReport(report: string, opts: UploadOptions): Promise<UploadedScan> {
+export async function uploadReport(
+  report: string,
+  opts: UploadOptions,
+  contentType = 'application/json',
+): Promise<UploadedScan> {
   const c = opts.context;
   const url = apiUrl(opts.url, 'scans', {
     project: opts.project,
@@ -57,7 +62,7 @@ export async function uploadReport(report: string, opts: UploadOptions): Promise
     complete: String(opts.complete),
   });
   const body = await promisify(gzip)(Buffer.from(report, 'utf8'));
-  const headers = { 'content-type': 'application/json', 'content-encoding': 'gzip' };
+  const headers = { 'content-type': contentType, 'content-encoding': 'gzip' };
   const answer = await callServer('upload', { method: 'POST', url, body, headers }, opts);
   const scan = z.object({ scan: UploadedScan }).safeParse(answer);
   if (!scan.success)

@@ -18,7 +18,7 @@ export function gateRoutes(ctx: ServerContext): AnyRoute[] {
       url: '/gate',
       tag: 'gate',
       summary:
-        'The gate decision for the latest scan of a project (branch, commit): open high and critical findings fail, so do findings past their SLA; approved exceptions and triage decisions count.',
+        'The gate decision for a project’s branch (default: that of its latest scan) or commit: over every finding present on the branch (or seen by the commit’s scans), open high and critical findings fail, so do findings past their SLA; approved exceptions and triage decisions count. `scanId` is the latest scan considered.',
       action: 'upload',
       query: z.object({
         project: z.string().min(1),
@@ -42,7 +42,7 @@ export function gateRoutes(ctx: ServerContext): AnyRoute[] {
         const project = await projectByName(ctx, principal, query.project);
         let scans = ctx.store.db
           .selectFrom('scans')
-          .select('id')
+          .select(['id', 'branch'])
           .where('project_id', '=', project.id)
           .orderBy('id', 'desc')
           .limit(1);
@@ -54,12 +54,7 @@ export function gateRoutes(ctx: ServerContext): AnyRoute[] {
             'not_found',
             `no scan of ${query.project}${query.branch ? ` on ${query.branch}` : ''}${query.commit ? ` at ${query.commit}` : ''}: upload one first`,
           );
-        const rows = await ctx.store.db
-          .selectFrom('occurrences')
-          .innerJoin('findings', 'findings.id', 'occurrences.finding_id')
-          .select(['findings.status', 'findings.severity_rank', 'findings.sla_due_at'])
-          .where('occurrences.scan_id', '=', scan.id)
-          .execute();
+        const rows = await gateFindings(ctx, project.id, scan.branch, query.commit);
         return decide(scan.id, rows, Date.now());
       },
     },
@@ -67,6 +62,43 @@ export function gateRoutes(ctx: ServerContext): AnyRoute[] {
 }
 
 type Row = { status: string; severity_rank: number; sla_due_at: number | null };
+
+/**
+ * The findings the gate weighs. For a commit: every finding its scans saw (a pipeline that
+ * uploads from several jobs, or an SBOM beside the scan, has several scans of one commit). For a
+ * branch: every finding present on it now, whichever upload last reported it, so a later SBOM or
+ * a job running only some scanners cannot hide what the others found.
+ */
+async function gateFindings(
+  ctx: ServerContext,
+  projectId: number,
+  branch: string,
+  commit?: string,
+): Promise<Row[]> {
+  const columns = ['findings.status', 'findings.severity_rank', 'findings.sla_due_at'] as const;
+  if (commit !== undefined)
+    return ctx.store.db
+      .selectFrom('findings')
+      .select(columns)
+      .where('findings.id', 'in', (eb) =>
+        eb
+          .selectFrom('occurrences')
+          .innerJoin('scans', 'scans.id', 'occurrences.scan_id')
+          .select('occurrences.finding_id')
+          .where('scans.project_id', '=', projectId)
+          .where('scans.branch', '=', branch)
+          .where('scans.commit_sha', '=', commit),
+      )
+      .execute();
+  return ctx.store.db
+    .selectFrom('finding_presence')
+    .innerJoin('findings', 'findings.id', 'finding_presence.finding_id')
+    .select(columns)
+    .where('finding_presence.project_id', '=', projectId)
+    .where('finding_presence.branch', '=', branch)
+    .where('finding_presence.present', '=', 1)
+    .execute();
+}
 
 export function decide(scanId: number, rows: readonly Row[], now: number) {
   const counts = {

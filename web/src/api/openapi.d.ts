@@ -246,7 +246,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The gate decision for the latest scan of a project (branch, commit): open high and critical findings fail, so do findings past their SLA; approved exceptions and triage decisions count. */
+        /** The gate decision for a project’s branch (default: that of its latest scan) or commit: over every finding present on the branch (or seen by the commit’s scans), open high and critical findings fail, so do findings past their SLA; approved exceptions and triage decisions count. `scanId` is the latest scan considered. */
         get: {
             parameters: {
                 query: {
