@@ -10,19 +10,13 @@
  * reports p50 and p95 per query. Target (issue #6): < 200 ms p95 for the finding list, its
  * filters and sorts, and the main metrics.
  */
-import { sql } from 'kysely';
-import pg from 'pg';
-import { snapshotMetrics } from '../src/server/jobs/snapshot-metrics.js';
-import { openStore } from '../src/store/connect.js';
 import { emitResults, ensureBuilt, loadNote, log, type ResultRow } from './lib/common.js';
-import { seedFindings } from './lib/seed-findings.js';
-import { freshDatabase, startServer } from './lib/server.js';
+import { queryDatabase, snapshot } from './lib/query-db.js';
+import { startServer } from './lib/server.js';
 
 const FINDINGS = Number(process.env.BENCH_QUERY_FINDINGS ?? 5_000_000);
 const PROJECTS = Number(process.env.BENCH_QUERY_PROJECTS ?? 2000);
 const SAMPLES = Number(process.env.BENCH_QUERY_SAMPLES ?? 40);
-const DB = 'gatehouse_bench_queries';
-const ADMIN = 'postgres://postgres@127.0.0.1:5432/postgres';
 const TARGET_MS = 200;
 
 /** Each query as a function of the sample number, so projects and filters vary. */
@@ -54,52 +48,6 @@ const QUERIES: [string, (i: number) => string][] = [
   ['metrics: secrets', () => '/metrics/secrets'],
 ];
 
-/** The snapshot tables (migration 009), emptied when BENCH_RESNAPSHOT=1 asks for the catch-up again. */
-const SNAPSHOT_TABLES = [
-  'metric_snapshot_days',
-  'metric_daily',
-  'metric_daily_bins',
-  'metric_scanner_daily',
-  'metric_triage_daily',
-  'metric_open_findings',
-  'metric_open_days',
-  'metric_open_cutoff',
-];
-
-/** Runs the snapshot job in-process over the seeded history; returns its result row. */
-async function snapshot(databaseUrl: string): Promise<ResultRow> {
-  const store = await openStore({ databaseUrl, home: '/tmp', poolSize: 4 });
-  try {
-    if (process.env.BENCH_RESNAPSHOT === '1')
-      for (const t of SNAPSHOT_TABLES) await sql`DELETE FROM ${sql.table(t)}`.execute(store.db);
-    const t0 = performance.now();
-    const run = await snapshotMetrics(store);
-    const seconds = (performance.now() - t0) / 1000;
-    const rows = await sql<{ n: number }>`SELECT count(*) AS n FROM metric_daily`.execute(store.db);
-    const bins = await sql<{ n: number }>`SELECT count(*) AS n FROM metric_daily_bins`.execute(store.db);
-    const size = await sql<{ mb: number }>`SELECT sum(pg_total_relation_size(c.oid)) / 1048576 AS mb
-      FROM pg_class c WHERE c.relname LIKE 'metric_%' AND c.relkind IN ('r', 'p')`.execute(store.db);
-    const note = `${run.days.length} days taken, open backlog ${run.openRebuilt ? 'retaken' : 'kept'}; ${rows.rows[0]!.n} metric_daily and ${bins.rows[0]!.n} bin rows, ${Math.round(Number(size.rows[0]!.mb))} MB with indexes`;
-    log(`snapshot-metrics: ${seconds.toFixed(1)} s, ${note}`);
-    return { case: 'snapshot job over the seeded history', seconds, note };
-  } finally {
-    await store.close();
-  }
-}
-
-async function seeded(url: string): Promise<boolean> {
-  const c = new pg.Client({ connectionString: url });
-  try {
-    await c.connect();
-    const r = await c.query('SELECT count(*)::bigint AS n FROM findings');
-    return Number(r.rows[0].n) === FINDINGS;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
-
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
@@ -107,16 +55,7 @@ function percentile(xs: number[], p: number): number {
 
 async function main(): Promise<void> {
   ensureBuilt();
-  const url = new URL(ADMIN);
-  url.pathname = `/${DB}`;
-  let databaseUrl = url.toString();
-  if (process.env.BENCH_RESEED === '1' || !(await seeded(databaseUrl))) {
-    databaseUrl = await freshDatabase(DB, ADMIN);
-    const migrate = await startServer({ DATABASE_URL: databaseUrl });
-    await migrate.stop();
-    log(`seeding ${FINDINGS} findings in ${PROJECTS} projects`);
-    await seedFindings(databaseUrl, PROJECTS, FINDINGS, log);
-  }
+  const databaseUrl = await queryDatabase(FINDINGS, PROJECTS);
   const rows: ResultRow[] = [await snapshot(databaseUrl)];
   const server = await startServer({ DATABASE_URL: databaseUrl });
   try {

@@ -5,7 +5,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { SignIn } from './pages/sign-in';
 import { routes } from './routes';
-import { SessionGate } from './session/session';
+import { prefetchSession, SessionGate } from './session/session';
 import { applyTheme, storedTheme } from './shell/theme';
 import './styles.css';
 
@@ -21,6 +21,7 @@ const queries = new QueryClient({
   },
 });
 
+prefetchSession(queries);
 const router = createBrowserRouter(routes);
 
 createRoot(document.getElementById('root')!).render(

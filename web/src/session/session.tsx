@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import { ApiError, client, ok, setCsrfToken } from '../api/client';
 
@@ -65,9 +65,19 @@ export function useSignOut() {
   };
 }
 
+const SESSION_QUERY = { queryKey: ['session'], queryFn: readSession, staleTime: Infinity } as const;
+
+/**
+ * Asks who is signed in as soon as the app starts, while the page's own code is still loading:
+ * every page waits for the answer before asking for its data.
+ */
+export function prefetchSession(queries: QueryClient): void {
+  void queries.prefetchQuery(SESSION_QUERY);
+}
+
 /** Renders `children` for a signed-in user, `signIn` otherwise. */
 export function SessionGate({ children, signIn }: { children: ReactNode; signIn: ReactNode }) {
-  const session = useQuery({ queryKey: ['session'], queryFn: readSession, staleTime: Infinity });
+  const session = useQuery(SESSION_QUERY);
   if (session.isPending) return <p className="loading">Loading…</p>;
   if (session.isError) return <p role="alert">Cannot reach the server: {session.error.message}</p>;
   if (!session.data) return <>{signIn}</>;
