@@ -53,7 +53,7 @@ function operation(r: AnyRoute) {
   return {
     summary: r.summary,
     tags: [r.tag],
-    security: r.action === 'public' ? [] : [{ bearer: [] }],
+    security: r.action === 'public' ? [] : [{ bearer: [] }, { session: [] }],
     'x-gatehouse-permission': r.action,
     parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
     ...(body ? { requestBody: body } : {}),
@@ -86,6 +86,13 @@ export function openApiDocument(routes: readonly AnyRoute[]) {
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'gatehouse admin token create' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'gatehouse_session',
+          description:
+            'The dashboard’s session (POST /api/v1/session). Unsafe methods also need the X-CSRF-Token header the session answer carries, and a same-origin Origin.',
+        },
       },
     },
     paths,

@@ -327,6 +327,13 @@ for (const backend of await backends()) {
         ]),
       );
       expect(doc.paths['/api/v1/findings/{id}'].patch['x-gatehouse-permission']).toBe('triage');
+      // Either credential: a pipeline's token, or the dashboard's session cookie.
+      expect(doc.paths['/api/v1/findings'].get.security).toEqual([{ bearer: [] }, { session: [] }]);
+      expect(doc.components.securitySchemes.session).toMatchObject({
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'gatehouse_session',
+      });
     });
   });
 }
