@@ -61,11 +61,15 @@ export async function seedFindings(
               ${now} - (g % 365) * ${day} - (g % 86400) * 1000 fs
             FROM generate_series(1::bigint, ${findings}) g) x`,
     );
-    // What the index-search job would do for the findings the insert left pending (migration 010).
+    // What the index-search job would do for the findings the insert left pending (migration 010);
+    // the trigram index is built once over the whole table, far faster than row by row.
     await q(
       'text search rows',
-      `TRUNCATE finding_search;
-      INSERT INTO finding_search (finding_id, search_text) SELECT id, ${SEARCH_EXPRESSION} FROM findings`,
+      `DROP INDEX IF EXISTS finding_search_text;
+      TRUNCATE finding_search;
+      INSERT INTO finding_search (finding_id, search_text) SELECT id, ${SEARCH_EXPRESSION} FROM findings;
+      CREATE INDEX finding_search_text ON finding_search USING gin (search_text gin_trgm_ops)
+        WHERE search_text IS NOT NULL`,
     );
     await q(
       'triage events',
