@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../ui/document-title';
 import { OpenByScannerTile, OpenBySeverityTile, SecretsTile, SlaTile } from '../ui/overview-backlog';
 import { CoverageTile, NoisyRulesTile, RiskiestTile } from '../ui/overview-tables';
 import { Tile, type TileSize } from '../ui/overview-tile';
-import { GateTrendTile, MttrTrendTile } from '../ui/overview-trends';
+import { GateTrendTile, MttrTrendTile, preloadTimeChart } from '../ui/overview-trends';
 import { QueryState } from '../ui/query-state';
 
 /** Trend granularity: twelve weeks, long enough to see a direction, short enough to act on. */
@@ -100,6 +100,7 @@ function Both<A, B>({
 
 export function Overview() {
   useDocumentTitle('Overview');
+  preloadTimeChart();
   const q = useOverview();
   const scope = q.sla.data?.project;
   return (

@@ -4,10 +4,21 @@ import { findingsUrl, ratio, type TrendsAnswer } from './overview-data';
 import { type Covers, Tile, TileEmpty } from './overview-tile';
 import type { TimeChartProps } from './time-chart';
 
-// The chart code (uPlot) is fetched as soon as the overview loads, beside its data requests, but
-// in its own chunk: the numbers paint without waiting for it.
-const chartModule = import('./time-chart');
-const LazyChart = lazy(() => chartModule.then((m) => ({ default: m.TimeChart })));
+// The chart code (uPlot) is in its own chunk: the numbers paint without waiting for it.
+let chartModule: Promise<typeof import('./time-chart')> | undefined;
+const loadChart = () => {
+  chartModule ??= import('./time-chart');
+  return chartModule;
+};
+const LazyChart = lazy(() => loadChart().then((m) => ({ default: m.TimeChart })));
+
+/**
+ * Fetches the chart code beside the overview's data requests. Only the overview asks: the other
+ * pages (whose code shares the first bundle with it) never download uPlot.
+ */
+export function preloadTimeChart(): void {
+  void loadChart();
+}
 
 /** The chart once its code is there; until then its summary sentence, which says the same. */
 function TimeChart(props: TimeChartProps) {
