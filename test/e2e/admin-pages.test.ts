@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/core/finding.js';
+import { startReceiver } from '../../src/server/notify/test-receiver.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../../src/server/testing.js';
 import { ingestScan } from '../../src/store/ingest.js';
 import { reportFinding, testUpload } from '../../src/store/test-upload.js';
@@ -295,6 +296,29 @@ describe.skipIf(missing)('exceptions, SBOM search, audit log and settings (chrom
     expect(key.length).toBeGreaterThanOrEqual(16);
     await page.getByRole('row', { name: /security channel/ }).waitFor();
     await shot(page, 'settings-webhooks');
+
+    // A webhook on a real receiver: "Send test" delivers a signed webhook.test now.
+    const receiver = await startReceiver();
+    try {
+      await hook.getByLabel('Name').fill('local receiver');
+      await hook.getByLabel('URL').fill(`${receiver.url}/in`);
+      await hook.getByLabel(/gate\.failed/).check();
+      await hook.getByRole('button', { name: 'Add webhook' }).click();
+      await page.getByRole('row', { name: /local receiver/ }).waitFor();
+      await page.getByRole('button', { name: 'Send a test notification to webhook local receiver' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Test notification delivered to local receiver (HTTP 200).' })
+        .waitFor();
+      expect(receiver.received.map((r) => [r.path, r.headers['x-gatehouse-event']])).toEqual([
+        ['/in', 'webhook.test'],
+      ]);
+      const row = page.getByRole('row', { name: /local receiver/ });
+      await row.getByText('Latest deliveries').click();
+      await row.getByText(/webhook\.test.*delivered after 1 attempt/).waitFor();
+    } finally {
+      await receiver.close();
+    }
   }, 120_000);
 
   it('a developer sees neither the settings nor the audit log', async () => {

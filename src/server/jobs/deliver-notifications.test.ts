@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ingestScan } from '../../store/ingest.js';
 import { testFinding, testUpload } from '../../store/test-upload.js';
 import { backends, type TestStore } from '../../store/testing.js';
-import type { EventName } from '../notify/events.js';
+import type { SubscribableEvent } from '../notify/events.js';
 import { notifyDb } from '../notify/schema.js';
 import { verifySignature } from '../notify/sign.js';
 import { type Answer, type Receiver, startReceiver } from '../notify/test-receiver.js';
@@ -42,7 +42,7 @@ for (const backend of await backends()) {
 
     async function hookTo(answers: Answer[], over: Partial<NewWebhook> = {}, path = '/hook') {
       receiver = await startReceiver(answers);
-      const events: EventName[] = ['finding.new_critical', 'gate.failed'];
+      const events: SubscribableEvent[] = ['finding.new_critical', 'gate.failed'];
       const w = {
         url: `${receiver.url}${path}`,
         format: 'generic' as const,

@@ -7,9 +7,12 @@ export const EVENTS = [
   'gate.failed',
 ] as const;
 
-export type EventName = (typeof EVENTS)[number];
+/** What a webhook may subscribe to. */
+export type SubscribableEvent = (typeof EVENTS)[number];
+/** Those, and the test an administrator sends by hand. */
+export type EventName = SubscribableEvent | 'webhook.test';
 
-export function isEventName(v: unknown): v is EventName {
+export function isEventName(v: unknown): v is SubscribableEvent {
   return typeof v === 'string' && (EVENTS as readonly string[]).includes(v);
 }
 
@@ -93,6 +96,7 @@ function eventWords(e: EventName): string {
     'sla.breach': 'SLA breached',
     'exception.expiring': 'Exception expiring',
     'gate.failed': 'Gate failed',
+    'webhook.test': 'Test notification from Gatehouse',
   };
   return words[e];
 }

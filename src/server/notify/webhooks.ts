@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../store/audit.js';
 import type { Tables } from '../../store/schema.js';
-import type { EventName } from './events.js';
+import type { SubscribableEvent } from './events.js';
 import { type NotifyDb, notifyDb, type WebhookFormat, type WebhookTable } from './schema.js';
 import { seal, unseal } from './secret-box.js';
 
@@ -20,7 +20,7 @@ export interface NewWebhook {
   name?: string;
   url: string;
   format: WebhookFormat;
-  events: EventName[];
+  events: SubscribableEvent[];
   projectId: number | null;
   /** Generic format: the HMAC key; generated when absent. */
   secret?: string;
@@ -33,7 +33,7 @@ export interface WebhookView {
   name: string | null;
   format: WebhookFormat;
   url: string;
-  events: EventName[];
+  events: SubscribableEvent[];
   projectId: number | null;
   signed: boolean;
   jira: (JiraSettings & { auth: JiraAuth['type'] }) | null;
@@ -115,7 +115,7 @@ export function toView(r: Row): WebhookView {
     name: r.name,
     format: r.format,
     url: r.url_display,
-    events: JSON.parse(r.events) as EventName[],
+    events: JSON.parse(r.events) as SubscribableEvent[],
     projectId: r.project_id,
     signed: r.secret_sealed !== null,
     jira: r.jira ? (JSON.parse(r.jira) as WebhookView['jira']) : null,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../store/testing.js';
 import { notifyDb } from '../notify/schema.js';
+import { verifySignature } from '../notify/sign.js';
+import { startReceiver } from '../notify/test-receiver.js';
 import { startTestServer, type TestServer } from '../testing.js';
 
 process.env.GATEHOUSE_SECRET_KEY = 'webhook-routes-test-key';
@@ -151,6 +153,65 @@ for (const backend of await backends()) {
       expect(doc.paths['/api/v1/webhooks'].post['x-gatehouse-permission']).toBe('admin');
       expect(doc.paths['/api/v1/webhooks/{id}'].delete).toBeDefined();
       expect(doc.paths['/api/v1/webhooks/{id}/deliveries'].get).toBeDefined();
+    });
+
+    it('sends a signed test notification now, records it, and says why one failed', async () => {
+      const receiver = await startReceiver([
+        { status: 200, body: 'ok' },
+        { status: 500, body: `echo ${HMAC}` },
+      ]);
+      try {
+        const made = await create(admin, {
+          url: `${receiver.url}/hook`,
+          events: ['gate.failed'],
+          secret: HMAC,
+        });
+        const id = made.json.webhook.id;
+        const ok = await server.call(admin, 'POST', `/api/v1/webhooks/${id}/test`);
+        expect(ok.status, JSON.stringify(ok.json)).toBe(200);
+        expect(ok.json).toMatchObject({ status: 'delivered', httpStatus: 200, error: null });
+        const got = receiver.received[0]!;
+        expect(got.headers['x-gatehouse-event']).toBe('webhook.test');
+        expect(got.headers['x-gatehouse-delivery']).toBe(ok.json.delivery);
+        const signed = {
+          signature: String(got.headers['x-gatehouse-signature']),
+          timestamp: String(got.headers['x-gatehouse-timestamp']),
+        };
+        expect(verifySignature(HMAC, signed, got.body)).toBe(true);
+        expect(JSON.parse(got.body)).toMatchObject({ event: 'webhook.test', project: null });
+
+        const bad = await server.call(admin, 'POST', `/api/v1/webhooks/${id}/test`);
+        expect(bad.json).toMatchObject({ status: 'failed', httpStatus: 500 });
+        expect(bad.json.error).toContain('HTTP 500');
+        expect(bad.json.error).not.toContain(HMAC);
+        const listed = await server.call(admin, 'GET', `/api/v1/webhooks/${id}/deliveries`);
+        expect(
+          listed.json.deliveries.map((d: { event: string; status: string }) => [d.event, d.status]),
+        ).toEqual([
+          ['webhook.test', 'failed'],
+          ['webhook.test', 'delivered'],
+        ]);
+        // Already finished: the delivery job has nothing of it left to send.
+        expect(receiver.received).toHaveLength(2);
+      } finally {
+        await receiver.close();
+      }
+    });
+
+    it('tests only webhooks the credential administers', async () => {
+      const made = await create(admin, {
+        url: 'http://127.0.0.1:9/x',
+        events: ['gate.failed'],
+        project: 'beta',
+      });
+      const alpha = await server.token('admin', 'alpha');
+      const r = await server.call(alpha, 'POST', `/api/v1/webhooks/${made.json.webhook.id}/test`);
+      expect(r.status).toBe(404);
+      const dev = await server.token('developer');
+      expect((await server.call(dev, 'POST', `/api/v1/webhooks/${made.json.webhook.id}/test`)).status).toBe(
+        403,
+      );
+      expect((await server.call(admin, 'POST', '/api/v1/webhooks/999999/test')).status).toBe(404);
     });
   });
 }

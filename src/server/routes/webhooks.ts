@@ -4,6 +4,7 @@ import type { Principal } from '../auth.js';
 import { ApiError } from '../errors.js';
 import { EVENTS } from '../notify/events.js';
 import { notifyDb } from '../notify/schema.js';
+import { sendTestDelivery } from '../notify/test-delivery.js';
 import { createWebhook, deleteWebhook, listWebhooks, type WebhookView } from '../notify/webhooks.js';
 import type { AnyRoute, ServerContext } from '../route.js';
 import { projectByName } from './projects.js';
@@ -168,6 +169,50 @@ export function webhookRoutes(ctx: ServerContext): AnyRoute[] {
             finishedAt: iso(r.finished_at),
           })),
         };
+      },
+    },
+    {
+      method: 'POST',
+      url: '/webhooks/:id/test',
+      tag: 'webhooks',
+      summary:
+        'Send a test notification (event `webhook.test`) to the webhook now, signed and formatted as its real events, and answer how it went. It is recorded among the deliveries; a Jira webhook opens an issue titled as a test.',
+      action: 'admin',
+      params: Id,
+      response: z.object({
+        delivery: z
+          .string()
+          .describe('the delivery id, as in the deliveries list and the X-Gatehouse-Delivery header'),
+        status: z.enum(['delivered', 'failed']),
+        httpStatus: z.number().nullable().describe('what the receiver answered, when it did'),
+        error: z.string().nullable().describe('why it failed, the webhook’s secrets masked'),
+      }),
+      async handler({ params, principal }) {
+        await visibleWebhook(ctx, principal, params.id);
+        const hook = await notifyDb(ctx.store.db)
+          .selectFrom('webhooks')
+          .leftJoin('projects', 'projects.id', 'webhooks.project_id')
+          .select([
+            'webhooks.id',
+            'webhooks.deleted_at',
+            'projects.id as project_id',
+            'projects.name as project_name',
+          ])
+          .where('webhooks.id', '=', params.id)
+          .executeTakeFirstOrThrow();
+        if (hook.deleted_at !== null) throw new ApiError('not_found', `no webhook ${params.id}`);
+        return sendTestDelivery(
+          ctx.store,
+          {
+            id: hook.id,
+            project: hook.project_id !== null ? { id: hook.project_id, name: hook.project_name! } : null,
+          },
+          {
+            now: Date.now(),
+            timeoutMs: 10_000,
+            baseUrl: ctx.baseUrl || process.env.GATEHOUSE_PUBLIC_URL || '',
+          },
+        );
       },
     },
     {

@@ -1667,6 +1667,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test notification (event `webhook.test`) to the webhook now, signed and formatted as its real events, and answer how it went. It is recorded among the deliveries; a Jira webhook opens an issue titled as a test. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the delivery id, as in the deliveries list and the X-Gatehouse-Delivery header */
+                            delivery: string;
+                            /** @enum {string} */
+                            status: "delivered" | "failed";
+                            /** @description what the receiver answered, when it did */
+                            httpStatus: number | null;
+                            /** @description why it failed, the webhook’s secrets masked */
+                            error: string | null;
+                        };
+                    };
+                };
+                /** @description An error: a stable code and a message */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details?: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/{id}": {
         parameters: {
             query?: never;

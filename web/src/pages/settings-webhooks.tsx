@@ -173,9 +173,23 @@ function WebhookTable({ hooks, onNotice }: { hooks: Webhook[]; onNotice: (m: str
       onNotice(`Webhook ${w.name ?? w.url} deleted; its pending deliveries are cancelled.`);
     },
   });
+  const test = useMutation({
+    mutationFn: (w: Webhook) =>
+      ok(client.POST('/api/v1/webhooks/{id}/test', { params: { path: { id: w.id } } })),
+    onSuccess: (r, w) => {
+      void queries.invalidateQueries({ queryKey: ['webhooks'] });
+      void queries.invalidateQueries({ queryKey: ['webhook-deliveries', w.id] });
+      const name = w.name ?? w.url;
+      onNotice(
+        r.status === 'delivered'
+          ? `Test notification delivered to ${name}${r.httpStatus !== null ? ` (HTTP ${r.httpStatus})` : ''}.`
+          : `Test notification to ${name} failed: ${r.error ?? 'no answer'}.`,
+      );
+    },
+  });
   return (
     <>
-      <Refusal error={remove.error} />
+      <Refusal error={remove.error ?? test.error} />
       <table>
         <thead>
           <tr>
@@ -224,6 +238,14 @@ function WebhookTable({ hooks, onNotice }: { hooks: Webhook[]; onNotice: (m: str
                 <span className="muted">by {w.createdBy}</span>
               </td>
               <td>
+                <button
+                  type="button"
+                  onClick={() => test.mutate(w)}
+                  disabled={test.isPending}
+                  aria-label={`Send a test notification to webhook ${w.name ?? w.url}`}
+                >
+                  Send test
+                </button>{' '}
                 <ConfirmButton
                   label="Delete"
                   question={`Delete webhook ${w.name ?? w.url}? Its pending deliveries are cancelled.`}
