@@ -189,8 +189,10 @@ describe.skipIf(missing)('exceptions, SBOM search, audit log and settings (chrom
     const row = page.getByRole('row', {
       name: new RegExp(`exception\\.approve exception #${approvedId}\\b`),
     });
+    // The unfiltered log already holds this row, so wait for the filtered
+    // answer (header + one event) rather than for the row alone.
+    await expect.poll(() => page.getByRole('row').count(), { timeout: 15_000 }).toBe(2);
     await row.waitFor();
-    expect(await page.getByRole('row').count()).toBe(2);
     expect(await row.textContent()).toContain(lead.email);
     await row.getByText('Details').click();
     const json = JSON.parse((await row.locator('pre').textContent()) ?? '');
