@@ -2,7 +2,7 @@ import type { NapiConfig, SgNode } from '@ast-grep/napi';
 import { type Parser, parseSource } from '../languages.js';
 import { mayMatch, wordsOf } from './anchors.js';
 import { Budget, BudgetExceeded } from './budget.js';
-import { configFor } from './matcher.js';
+import { searchTree } from './matcher.js';
 import { interpolate, shortCode } from './message.js';
 import { TAINT_LANGUAGES } from './taint/lang/index.js';
 import { runTaint, type TaintInput } from './taint/run.js';
@@ -78,7 +78,7 @@ function fileInput(root: SgNode, text: string, parser: Parser, budget: Budget): 
     tick: budget.tick,
     search: (m) => {
       const key = configKey(m.config);
-      const found = searches.get(key) ?? root.findAll(configFor(m, ascii));
+      const found = searches.get(key) ?? searchTree(root, m, ascii);
       searches.set(key, found);
       return found;
     },

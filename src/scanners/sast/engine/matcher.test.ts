@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rulesFromYaml } from '../format/load.js';
 import { parseSource } from '../languages.js';
 import { analyseSource } from './analyse.js';
-import { asciiRegex, compileMatcher, configFor } from './matcher.js';
+import { asciiRegex, compileMatcher, searchTree } from './matcher.js';
 
 describe('asciiRegex', () => {
   it('replaces Unicode classes outside and inside character classes', () => {
@@ -23,20 +23,36 @@ describe('asciiRegex', () => {
   });
 });
 
-describe('the ASCII variant of a matcher', () => {
+describe('the ASCII search of a matcher', () => {
   const m = compileMatcher({ pattern: '$F($$$)', where: { $F: { regex: '^\\w+\\s*$' } } }, 'python', 'test');
 
-  it('exists only when a regex has a Unicode class', () => {
-    expect(m.asciiConfig).toBeDefined();
-    expect(compileMatcher({ pattern: 'eval($$$)' }, 'python', 'test').asciiConfig).toBeUndefined();
+  it('checks a translatable metavariable regex in JavaScript, not in ast-grep', () => {
+    expect(m.config.constraints).toBeDefined();
+    expect(m.ascii.config.constraints).toBeUndefined();
+    expect(m.ascii.checks.map((c) => [c.name, c.re.source, c.negate])).toEqual([['F', '^\\w+\\s*$', false]]);
+  });
+
+  it('leaves a regex it cannot translate, and kinds, to ast-grep', () => {
+    const k = compileMatcher(
+      { pattern: '$F($$$)', where: { $F: { regex: '(?x) run', kind: 'identifier' } } },
+      'python',
+      'test',
+    );
+    expect(k.ascii.checks).toEqual([]);
+    expect(k.ascii.config.constraints).toEqual(k.config.constraints);
   });
 
   it('finds the same nodes as the original on ASCII text, and is not used on other text', () => {
-    const root = parseSource('python', 'run(1)\nx.y(2)\nrun_all(3)\n').root();
-    const texts = (config: ReturnType<typeof configFor>) => root.findAll(config).map((n) => n.text());
-    expect(texts(configFor(m, true))).toEqual(texts(m.config));
-    expect(texts(m.config)).toEqual(['run(1)', 'run_all(3)']);
-    expect(configFor(m, false)).toBe(m.config);
+    const root = parseSource('python', 'run(1)\nx.y(2)\nrun_all(3)\nwalk(4)\n').root();
+    const texts = (ascii: boolean) => searchTree(root, m, ascii).map((n) => n.text());
+    expect(texts(true)).toEqual(root.findAll(m.config).map((n) => n.text()));
+    expect(texts(false)).toEqual(['run(1)', 'run_all(3)', 'walk(4)']);
+    const negated = compileMatcher(
+      { pattern: '$F($$$)', where: { $F: { regex: '^r', 'not-regex': '_all$' } } },
+      'python',
+      'test',
+    );
+    expect(searchTree(root, negated, true).map((n) => n.text())).toEqual(['run(1)']);
   });
 });
 

@@ -1,9 +1,23 @@
-import type { NapiConfig, Rule as SgRule } from '@ast-grep/napi';
+import type { NapiConfig, SgNode, Rule as SgRule } from '@ast-grep/napi';
 import type { ConstraintSpec, MatcherSpec } from '../format/schema.js';
 import { type Parser, parseSource } from '../languages.js';
 import { anchorsOf } from './anchors.js';
 import { RuleFormatError } from './errors.js';
+import { jsRegexForAscii } from './js-regex.js';
 import { checkContext, compilePattern } from './pattern.js';
+
+/** A metavariable's text must (or, negated, must not) match `re`. */
+export interface MetaCheck {
+  name: string;
+  re: RegExp;
+  negate: boolean;
+}
+
+/** How to search an all-ASCII file: ast-grep with the cheaper config, then the JavaScript checks. */
+export interface AsciiSearch {
+  config: NapiConfig;
+  checks: readonly MetaCheck[];
+}
 
 /** A matcher ready to run on a tree of one grammar. */
 export interface CompiledMatcher {
@@ -11,12 +25,14 @@ export interface CompiledMatcher {
   /** At least one of these words is in any text the matcher can match; undefined when none is known. */
   anchors: readonly string[] | undefined;
   /**
-   * The same search with the regexes' Unicode classes (`\s`, `\w`, `\d`, `\b`) made ASCII, faster in
-   * ast-grep's regex engine. On ASCII text both match exactly the same nodes, so it
-   * is only used on ASCII files. Undefined when the regexes have no such class.
+   * The same search for all-ASCII files: the regexes' Unicode classes (`\s`, `\w`, `\d`, `\b`)
+   * made ASCII, and the metavariables' regexes checked in JavaScript, both cheaper than ast-grep
+   * compiling them on every search. On ASCII text it finds exactly the same nodes.
    */
-  asciiConfig?: NapiConfig;
+  ascii: AsciiSearch;
 }
+
+type Where = [name: string, spec: ConstraintSpec];
 
 /**
  * Translates the rule format's matcher into an ast-grep rule. `inside` and `has` look at every
@@ -24,19 +40,48 @@ export interface CompiledMatcher {
  * authors); `where` constraints are hoisted to the top, where ast-grep checks them.
  */
 export function compileMatcher(spec: MatcherSpec, parser: Parser, at: string): CompiledMatcher {
-  const constraints: Record<string, SgRule> = {};
-  const config: NapiConfig = { rule: toRule(spec, parser, at, constraints) };
-  if (Object.keys(constraints).length > 0) config.constraints = constraints;
+  const wheres: Where[] = [];
+  const rule = toRule(spec, parser, at, wheres);
+  const config = withConstraints(rule, wheres, () => false);
   validate(config, parser, at);
-  const compiled: CompiledMatcher = { config, anchors: anchorsOf(spec) };
-  const ascii = asciiConfig(config, parser);
-  if (ascii) compiled.asciiConfig = ascii;
-  return compiled;
+  return { config, anchors: anchorsOf(spec), ascii: asciiSearch(rule, wheres, parser) };
 }
 
-/** The config to search a file with: the ASCII variant when the file's text is all ASCII. */
-export function configFor(m: CompiledMatcher, ascii: boolean): NapiConfig {
-  return ascii && m.asciiConfig ? m.asciiConfig : m.config;
+/** The nodes of the tree the matcher matches. */
+export function searchTree(root: SgNode, m: CompiledMatcher, ascii: boolean): SgNode[] {
+  if (!ascii) return root.findAll(m.config);
+  const { config, checks } = m.ascii;
+  const found = root.findAll(config);
+  return checks.length === 0 ? found : found.filter((n) => checks.every((c) => passes(n, c)));
+}
+
+/** ast-grep skips a constraint on a metavariable the match did not bind; so does this. */
+function passes(node: SgNode, c: MetaCheck): boolean {
+  const bound = node.getMatch(c.name);
+  return bound === null || c.re.test(bound.text()) !== c.negate;
+}
+
+function withConstraints(rule: SgRule, wheres: readonly Where[], inJs: (key: string) => boolean): NapiConfig {
+  const constraints: Record<string, SgRule> = {};
+  for (const [name, c] of wheres) {
+    const r = constraintRule(c, (key) => inJs(`${name}\0${key}\0${c[key]}`));
+    if (r) constraints[name] = constraints[name] ? { all: [constraints[name], r] } : r;
+  }
+  return Object.keys(constraints).length > 0 ? { rule, constraints } : { rule };
+}
+
+function asciiSearch(rule: SgRule, wheres: readonly Where[], parser: Parser): AsciiSearch {
+  const checks: MetaCheck[] = [];
+  const moved = new Set<string>();
+  for (const [name, c] of wheres)
+    for (const key of ['regex', 'not-regex'] as const) {
+      const re = c[key] === undefined ? undefined : jsRegexForAscii(c[key]);
+      if (!re) continue;
+      checks.push({ name, re, negate: key === 'not-regex' });
+      moved.add(`${name}\0${key}\0${c[key]}`);
+    }
+  const config = withConstraints(rule, wheres, (k) => moved.has(k));
+  return { config: asciiConfig(config, parser) ?? config, checks };
 }
 
 function asciiConfig(config: NapiConfig, parser: Parser): NapiConfig | undefined {
@@ -110,8 +155,8 @@ export function asciiRegex(re: string): string {
   return out;
 }
 
-function toRule(m: MatcherSpec, parser: Parser, at: string, constraints: Record<string, SgRule>): SgRule {
-  const sub = (s: MatcherSpec, key: string) => toRule(s, parser, `${at}.${key}`, constraints);
+function toRule(m: MatcherSpec, parser: Parser, at: string, wheres: Where[]): SgRule {
+  const sub = (s: MatcherSpec, key: string) => toRule(s, parser, `${at}.${key}`, wheres);
   const parts: SgRule[] = [];
   if (typeof m.pattern === 'string')
     parts.push({ pattern: compilePattern(m.pattern, parser, `${at}.pattern`) });
@@ -129,25 +174,24 @@ function toRule(m: MatcherSpec, parser: Parser, at: string, constraints: Record<
     parts.push({ not: { inside: { ...sub(m['not-inside'], 'not-inside'), stopBy: 'end' } } });
   if (m.has) parts.push({ has: { ...sub(m.has, 'has'), stopBy: 'end' } });
   if (m['not-has']) parts.push({ not: { has: { ...sub(m['not-has'], 'not-has'), stopBy: 'end' } } });
-  for (const [name, c] of Object.entries(m.where ?? {}))
-    addConstraint(constraints, name.slice(1), constraintRule(c));
+  for (const [name, c] of Object.entries(m.where ?? {})) wheres.push([name.slice(1), c]);
   // Several keys in one matcher all have to hold; `all` keeps them in order, so a metavariable
   // bound by the pattern is known when `inside` or a constraint refers to it.
   return parts.length === 1 ? parts[0]! : { all: parts };
 }
 
-function constraintRule(c: ConstraintSpec): SgRule {
+/** The part of a `where` left to ast-grep: all of it but the regexes checked in JavaScript. */
+function constraintRule(
+  c: ConstraintSpec,
+  inJs: (key: 'regex' | 'not-regex') => boolean,
+): SgRule | undefined {
   const parts: SgRule[] = [];
-  if (c.regex) parts.push({ regex: c.regex });
-  if (c['not-regex']) parts.push({ not: { regex: c['not-regex'] } });
+  if (c.regex && !inJs('regex')) parts.push({ regex: c.regex });
+  if (c['not-regex'] && !inJs('not-regex')) parts.push({ not: { regex: c['not-regex'] } });
   if (Array.isArray(c.kind)) parts.push({ any: c.kind.map((k) => ({ kind: k })) });
   else if (c.kind) parts.push({ kind: c.kind });
+  if (parts.length === 0) return undefined;
   return parts.length === 1 ? parts[0]! : { all: parts };
-}
-
-function addConstraint(constraints: Record<string, SgRule>, name: string, rule: SgRule): void {
-  const seen = constraints[name];
-  constraints[name] = seen ? { all: [seen, rule] } : rule;
 }
 
 /** ast-grep checks kinds, regexes and metavariables when a rule first runs: run it once on nothing. */

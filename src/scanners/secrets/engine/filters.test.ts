@@ -67,6 +67,8 @@ describe('isNotAGenericSecret', () => {
     'config.database.primaryPassword',
     'user_password_input',
     './secrets/db.txt',
+    'etc/passwd',
+    'run/secrets/db_password2',
     'https://vault.internal/v1/secret',
     'hunter22',
     'aws_secretsmanager_secret.db.arn\\n',
@@ -76,6 +78,7 @@ describe('isNotAGenericSecret', () => {
   it('keeps a high-entropy value, also at the end of a quoted line', () => {
     expect(isNotAGenericSecret('f3Kq9ZxL2mVb7RtW4nPy8sJd', 3.2)).toBe(false);
     expect(isNotAGenericSecret('f3Kq9ZxL2mVb7RtW4nPy8sJd\\n', 3.2)).toBe(false);
+    expect(isNotAGenericSecret('x9Kq/etc/Lm2#Zr8', 3.2)).toBe(false);
   });
 });
 

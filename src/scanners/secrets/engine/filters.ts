@@ -72,6 +72,9 @@ const INTEGRITY = /^(?:sha(?:1|256|384|512)-[A-Za-z0-9+/=]{20,}|[a-z0-9]+:[A-Za-
 const IDENTIFIER =
   /^[a-z]+(?:[A-Z][a-z0-9]+)+$|^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+$|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z]+:\/\/|~\/|[A-Za-z]:\\)/;
+/** A path relative to a filesystem root or an app folder: `etc/passwd`, `run/secrets/db_password`. */
+const ROOTED_PATH =
+  /^(?:etc|usr|var|opt|home|tmp|lib|lib64|bin|sbin|srv|run|root|proc|sys|dev|mnt|app|data|conf|config|secrets?)\/[\w.\/-]+$/;
 const FUNCTION_CALL = /^[A-Za-z_$][\w$.]*\(/;
 /** Publishable keys (`pk_live_…`, Mapbox `pk.eyJ…`) are public by design. */
 const PUBLISHABLE = /^pk[._]/;
@@ -92,6 +95,7 @@ export function isNotAGenericSecret(raw: string, minEntropy: number): boolean {
   if (
     IDENTIFIER.test(value) ||
     PATH_OR_URL.test(value) ||
+    ROOTED_PATH.test(value) ||
     FUNCTION_CALL.test(value) ||
     MEMBER_ACCESS.test(value)
   )
