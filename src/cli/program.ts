@@ -20,6 +20,7 @@ type Register = (program: Command, state: RunState) => void;
  */
 const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   scan: async () => (await import('./scan.js')).registerScan,
+  image: async () => (await import('./image.js')).registerImage,
   gate: async () => (await import('./gate.js')).registerGate,
   init: async () => (await import('./init.js')).registerInit,
   rules: async () => (await import('./rules.js')).registerRules,

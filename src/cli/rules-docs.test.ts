@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allScanners } from '../scanners/index.js';
+import { rulePacks } from '../scanners/index.js';
 import { rulesDocs } from './rules-docs.js';
 
 const DIR = join(import.meta.dirname, '..', '..', 'docs', 'rules');
-const DOCS = rulesDocs(await allScanners());
+const DOCS = rulesDocs(await rulePacks());
 
 describe('docs/rules', () => {
   it.each([...DOCS].map(([name, text]) => [name, text]))(

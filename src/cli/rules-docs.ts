@@ -1,8 +1,8 @@
-import type { Scanner } from '../core/scanner.js';
+import type { RulePack } from '../scanners/index.js';
 import { rulesMarkdown } from './rules-reference.js';
 
-/** docs/rules/: one page per scanner and an index, all generated from rule metadata. */
-export function rulesDocs(scanners: readonly Scanner[]): Map<string, string> {
+/** docs/rules/: one page per rule pack and an index, all generated from rule metadata. */
+export function rulesDocs(scanners: readonly RulePack[]): Map<string, string> {
   const files = new Map<string, string>();
   const index = [
     '# Rules reference',

@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander';
-import { allScanners, loadScanners } from '../scanners/index.js';
+import { rulePacks } from '../scanners/index.js';
 import type { RunState } from './program.js';
 import { rulesJson, rulesMarkdown } from './rules-reference.js';
 import { registerRulesTest } from './rules-test.js';
@@ -12,7 +12,7 @@ export function registerRules(program: Command, state: RunState): void {
     .option('--scanner <name>', "only this scanner's rules")
     .addOption(new Option('--format <format>', 'md or json').choices(['md', 'json']).default('md'))
     .action(async (flags: { scanner?: string; format: 'md' | 'json' }) => {
-      const scanners = flags.scanner ? await loadScanners([flags.scanner]) : await allScanners();
+      const scanners = await rulePacks(flags.scanner ? [flags.scanner] : undefined);
       const out =
         flags.format === 'json'
           ? rulesJson(scanners.flatMap((s) => [...s.rules()]))

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../core/config.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { UserError } from '../core/errors.js';
 import { gitTarget } from '../core/git-info.js';
+import type { Package } from '../core/package.js';
 import { toolVersion } from '../core/version.js';
 import { toCycloneDx } from '../sbom/cyclonedx-write.js';
 import type { SbomMeta } from '../sbom/meta.js';
@@ -26,6 +29,40 @@ interface SbomFlags extends UploadFlags {
   config?: string;
   exclude?: string[];
   name?: string;
+  image?: string;
+  platform?: string;
+}
+
+interface Inventory {
+  packages: Package[];
+  diagnostics: Diagnostic[];
+  rootName: string;
+  /** Where the git facts of an upload are read. */
+  root: string;
+}
+
+function directoryInventory(path: string, flags: SbomFlags): Inventory {
+  const root = checkTarget(path);
+  const { config } = loadConfig(root, flags.config);
+  const { packages, diagnostics } = inventory(root, config, flags.exclude ?? []);
+  return { packages, diagnostics, rootName: flags.name ?? basename(root), root };
+}
+
+/** The image's OS packages first, then what language package managers installed in it. */
+async function imageSbomInventory(path: string, image: string, flags: SbomFlags): Promise<Inventory> {
+  if (path !== '.' || flags.exclude)
+    throw new UserError(
+      `--image lists an image, not ${flags.exclude ? 'with --exclude' : `the path ${path}`}`,
+    );
+  // Loaded only here: a directory's SBOM must not pay for the image readers.
+  const { imageInventory, imagePackages } = await import('./image.js');
+  const inv = await imageInventory(image, flags.platform);
+  return {
+    packages: imagePackages(inv),
+    diagnostics: inv.diagnostics,
+    rootName: flags.name ?? inv.image.repoTags[0] ?? basename(resolve(image)),
+    root: process.cwd(),
+  };
 }
 
 const CONTENT_TYPES = { cyclonedx: 'application/vnd.cyclonedx+json', spdx: 'application/spdx+json' };
@@ -43,7 +80,9 @@ export function registerSbom(program: Command, state: RunState): void {
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .option('-c, --config <file>', 'policy file (for exclude and max_file_size)')
     .option('--exclude <glob...>', 'extra paths to leave out')
-    .option('--name <name>', 'name of the described project (default: the directory name)');
+    .option('--name <name>', 'name of the described project (default: the directory name, or the image tag)')
+    .option('--image <image>', 'list the packages of a container image instead of a directory')
+    .option('--platform <platform>', 'with --image: which platform of a multi-platform image');
   addUploadOptions(cmd, 'SBOM (the server keeps it as the branch’s components)').action(
     async (path: string, flags: SbomFlags) => {
       state.exitCode = await sbomCommand(path, flags);
@@ -53,11 +92,11 @@ export function registerSbom(program: Command, state: RunState): void {
 
 async function sbomCommand(path: string, flags: SbomFlags): Promise<number> {
   const upload = uploadTarget(flags);
-  const root = checkTarget(path);
-  const { config } = loadConfig(root, flags.config);
-  const { packages, diagnostics } = inventory(root, config, flags.exclude ?? []);
+  const { packages, diagnostics, rootName, root } = flags.image
+    ? await imageSbomInventory(path, flags.image, flags)
+    : directoryInventory(path, flags);
   const meta: SbomMeta = {
-    rootName: flags.name ?? basename(root),
+    rootName,
     tool: { name: 'gatehouse', version: toolVersion() },
     timestamp: new Date().toISOString(),
     serialNumber: `urn:uuid:${randomUUID()}`,

@@ -32,3 +32,23 @@ export async function loadScanners(names: readonly string[]): Promise<Scanner[]>
 export function allScanners(): Promise<Scanner[]> {
   return loadScanners(SCANNER_NAMES);
 }
+
+/** A named set of rules for the reference: a scanner's, or the image scan's (not a tree scanner). */
+export type RulePack = Pick<Scanner, 'name' | 'description' | 'rules'>;
+
+const IMAGE_PACK = async (): Promise<RulePack> => {
+  const { IMAGE_RULES } = await import('./container/rules.js');
+  return {
+    name: 'container',
+    description: 'Container images (`gatehouse image`): vulnerable OS and language packages, hardening',
+    rules: () => IMAGE_RULES,
+  };
+};
+
+/** Every rule pack, or the named ones, in the order they are listed to users. */
+export async function rulePacks(names?: readonly string[]): Promise<RulePack[]> {
+  const wanted = names ?? [...SCANNER_NAMES, 'container'];
+  return Promise.all(
+    wanted.map((n) => (n === 'container' ? IMAGE_PACK() : loadScanners([n]).then(([s]) => s!))),
+  );
+}

@@ -2,7 +2,13 @@ import type { FindingDraft } from '../../core/finding.js';
 import type { Package } from '../../core/package.js';
 import type { Severity } from '../../core/severity.js';
 import { type AdvisorySeverity, severityOf } from '../../vulndb/cvss/index.js';
-import { type AffectedMatch, affects, mergeAliases, type VulnerabilityGroup } from '../../vulndb/match.js';
+import {
+  type AffectedMatch,
+  affects,
+  mergeAliases,
+  type PackageQuery,
+  type VulnerabilityGroup,
+} from '../../vulndb/match.js';
 import type { OsvRecord } from '../../vulndb/osv.js';
 import type { VulnStore } from '../../vulndb/store.js';
 import { canonicalTime } from '../../vulndb/time.js';
@@ -10,17 +16,20 @@ import { orderingFor } from '../../vulndb/versions/index.js';
 import { packageLocation } from './location.js';
 import { VULNERABLE_DEPENDENCY } from './rules.js';
 
-interface Hit {
+export interface Hit {
   group: VulnerabilityGroup;
   matches: AffectedMatch[];
 }
 
-/** Records that affect one exact package version, grouped so aliases make one vulnerability. */
-function hitsFor(pkg: Package, store: VulnStore): Hit[] {
+/**
+ * Records that affect one exact package version, grouped so aliases make one vulnerability. A
+ * query with a release (OS packages) only gets that release's advisories.
+ */
+export function vulnerabilityHits(query: PackageQuery, store: VulnStore): Hit[] {
   const matches = new Map<string, AffectedMatch>();
   const records: OsvRecord[] = [];
-  for (const record of store.recordsFor(pkg.ecosystem, pkg.name)) {
-    const m = affects(record, { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version });
+  for (const record of store.recordsFor(query.ecosystem, query.name)) {
+    const m = affects(record, query);
     if (!m) continue;
     matches.set(record.id, m);
     records.push(record);
@@ -43,10 +52,10 @@ export function vulnerabilityDrafts(packages: readonly Package[], store: VulnSto
     const key = `${pkg.ecosystem}\0${pkg.name}\0${pkg.version}`;
     let hits = byVersion.get(key);
     if (!hits) {
-      hits = hitsFor(pkg, store);
+      hits = vulnerabilityHits({ ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version }, store);
       byVersion.set(key, hits);
     }
-    for (const hit of hits) drafts.push(toDraft(pkg, hit));
+    for (const hit of hits) drafts.push(vulnerabilityDraft(pkg, hit));
   }
   return drafts;
 }
@@ -74,7 +83,7 @@ function fixedVersions(hit: Hit): string[] {
  * The fingerprint must survive a new alias record arriving (which can change the primary id):
  * the lowest CVE id is the most stable name a vulnerability has, else the primary id.
  */
-function stableId(group: VulnerabilityGroup): string {
+export function stableId(group: VulnerabilityGroup): string {
   const cves = [group.id, ...group.aliases].filter((id) => id.startsWith('CVE-')).sort();
   return cves[0] ?? group.id;
 }
@@ -106,7 +115,15 @@ function aliasText(group: VulnerabilityGroup): string {
   return shown ? ` (${shown}${sorted.length > 3 ? ', …' : ''})` : '';
 }
 
-function toDraft(pkg: Package, hit: Hit): FindingDraft {
+/**
+ * The finding for one package and one vulnerability; `subject` is how the message names what is
+ * affected (an OS finding names the binary packages built from the affected source).
+ */
+export function vulnerabilityDraft(
+  pkg: Package,
+  hit: Hit,
+  subject = `${pkg.name}@${pkg.version}`,
+): FindingDraft {
   const { group } = hit;
   const sev = groupSeverity(group);
   const fixed = fixedVersions(hit);
@@ -115,7 +132,7 @@ function toDraft(pkg: Package, hit: Hit): FindingDraft {
   const published = firstPublished(group);
   const draft: FindingDraft = {
     ruleId: VULNERABLE_DEPENDENCY.id,
-    message: `${pkg.name}@${pkg.version} is affected by ${group.id}${aliasText(group)}${summary ? `: ${summary}` : ''}; ${fixAdvice(pkg, fixed)}.${rating}`,
+    message: `${subject} is affected by ${group.id}${aliasText(group)}${summary ? `: ${summary}` : ''}; ${fixAdvice(pkg, fixed)}.${rating}`,
     location: packageLocation(pkg),
     fingerprintContent: `${pkg.purl.split('?')[0]}|${stableId(group)}`,
     severity: sev ? CVSS_TO_SEVERITY[sev.severity] : 'medium',

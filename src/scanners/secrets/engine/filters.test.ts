@@ -86,6 +86,7 @@ describe('isTestLikePath', () => {
   it.each([
     'test/a.env',
     'src/__tests__/x.ts',
+    'src/scanners/container/testing/images.ts',
     'pkg/testdata/key.pem',
     'app.spec.ts',
     'docs/setup.md',

@@ -110,7 +110,7 @@ export function isNotAGenericSecret(raw: string, minEntropy: number): boolean {
  * ones; findings there are kept but their confidence lowered.
  */
 const TEST_PATH =
-  /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|testdata|test-data|__mocks__|mocks?|examples?|samples?|docs?)(?:\/|$)|(?:^|[._-])(?:test|spec|mock|fixture|example|sample)s?\.[a-z0-9]+$|\.(?:md|rst|adoc)$/i;
+  /(?:^|\/)(?:tests?|testing|__tests__|spec|specs|fixtures?|testdata|test-data|__mocks__|mocks?|examples?|samples?|docs?)(?:\/|$)|(?:^|[._-])(?:test|spec|mock|fixture|example|sample)s?\.[a-z0-9]+$|\.(?:md|rst|adoc)$/i;
 
 export function isTestLikePath(path: string): boolean {
   return TEST_PATH.test(path);

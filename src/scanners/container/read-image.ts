@@ -1,0 +1,55 @@
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { type Image, type ImageFilesystem, openImage, readImageFilesystem } from './image/index.js';
+import { IMAGE_CONTENTS, LayerWatcher } from './image-files.js';
+import { type LangPackage, readLangPackages } from './lang-packages/index.js';
+import { type OsPackagesResult, readOsPackages } from './os-packages/index.js';
+
+/** An image read once: its filesystem, its OS and language packages, and what went wrong on the way. */
+export interface ImageInventory {
+  image: Image;
+  filesystem: ImageFilesystem;
+  os: OsPackagesResult['os'];
+  osPackages: OsPackagesResult['packages'];
+  langPackages: LangPackage[];
+  watcher: LayerWatcher;
+  diagnostics: Diagnostic[];
+}
+
+export interface ReadInventoryOptions {
+  /** For a multi-platform image: `linux/arm64/v8`. */
+  platform?: string;
+  signal?: AbortSignal;
+}
+
+/** Opens the image and streams its layers once, for the package readers and the hardening checks alike. */
+export async function readImageInventory(
+  path: string,
+  options: ReadInventoryOptions = {},
+): Promise<ImageInventory> {
+  const image = await openImage(path, options.platform ? { platform: options.platform } : {});
+  const watcher = new LayerWatcher();
+  const filesystem = await readImageFilesystem(image, {
+    contents: IMAGE_CONTENTS,
+    visit: watcher.visit,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const bytes = new Map([...filesystem.files].map(([p, f]) => [p, f.content]));
+  const os = readOsPackages(bytes);
+  const lang = await readLangPackages(bytes);
+  const binaries = watcher.binaryPackages(filesystem.fs);
+  return {
+    image,
+    filesystem,
+    os: os.os,
+    osPackages: os.packages,
+    langPackages: lang.packages.concat(binaries.packages),
+    watcher,
+    diagnostics: [
+      ...image.diagnostics,
+      ...filesystem.diagnostics,
+      ...os.diagnostics,
+      ...lang.diagnostics,
+      ...binaries.diagnostics,
+    ],
+  };
+}
