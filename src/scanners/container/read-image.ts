@@ -1,7 +1,14 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
-import { type Image, type ImageFilesystem, openImage, readImageFilesystem } from './image/index.js';
+import {
+  type Image,
+  type ImageFilesystem,
+  openImage,
+  readImageFilesystem,
+  type VisitOptions,
+} from './image/index.js';
 import { IMAGE_CONTENTS, LayerWatcher } from './image-files.js';
 import { type LangPackage, readLangPackages } from './lang-packages/index.js';
+import { LayerSecrets } from './layer-secrets.js';
 import { type OsPackagesResult, readOsPackages } from './os-packages/index.js';
 
 /** An image read once: its filesystem, its OS and language packages, and what went wrong on the way. */
@@ -12,6 +19,7 @@ export interface ImageInventory {
   osPackages: OsPackagesResult['packages'];
   langPackages: LangPackage[];
   watcher: LayerWatcher;
+  secrets: LayerSecrets;
   diagnostics: Diagnostic[];
 }
 
@@ -28,9 +36,10 @@ export async function readImageInventory(
 ): Promise<ImageInventory> {
   const image = await openImage(path, options.platform ? { platform: options.platform } : {});
   const watcher = new LayerWatcher();
+  const secrets = new LayerSecrets();
   const filesystem = await readImageFilesystem(image, {
     contents: IMAGE_CONTENTS,
-    visit: watcher.visit,
+    visit: bothVisits(watcher, secrets),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const bytes = new Map([...filesystem.files].map(([p, f]) => [p, f.content]));
@@ -44,6 +53,7 @@ export async function readImageInventory(
     osPackages: os.packages,
     langPackages: lang.packages.concat(binaries.packages),
     watcher,
+    secrets,
     diagnostics: [
       ...image.diagnostics,
       ...filesystem.diagnostics,
@@ -51,5 +61,18 @@ export async function readImageInventory(
       ...lang.diagnostics,
       ...binaries.diagnostics,
     ],
+  };
+}
+
+/** The one pass over every layer's files feeds the package watcher and the secrets search alike. */
+function bothVisits(watcher: LayerWatcher, secrets: LayerSecrets): VisitOptions {
+  const packages = watcher.visit;
+  return {
+    match: (path, entry) => (packages.match?.(path, entry) ?? false) || secrets.wants(path, entry),
+    ...(packages.maxFileBytes === undefined ? {} : { maxFileBytes: packages.maxFileBytes }),
+    onFile: (file) => {
+      if (secrets.wants(file.path, file.entry) && !file.truncated) secrets.scan(file);
+      return packages.match?.(file.path, file.entry) ? packages.onFile(file) : undefined;
+    },
   };
 }

@@ -49,10 +49,27 @@ export const IMAGE_VULNDB_STALE: Rule = {
   tags: ['container', 'configuration'],
 };
 
+export const SECRET_IN_LAYER: Rule = {
+  scanner: SCANNER,
+  id: 'container/secret-in-layer',
+  title: 'Secret in a file of an image layer',
+  description:
+    'A file of one of the image’s layers holds a credential the secrets scanner recognises (a provider key, a private key, a password given to a credential-named setting). Every layer is searched, with the files a later layer deleted or replaced: `RUN rm .env` does not take the file out of the image, since anyone who pulls it can unpack the earlier layer. Files that packages install (`usr/share`, `usr/lib`, `node_modules`, `site-packages`…) are not searched: their example keys are not the image’s. The severity is the detector’s.',
+  severity: 'high',
+  confidence: 'high',
+  cwe: ['CWE-798', 'CWE-538'],
+  controls: ['nist-800-53:IA-5(7)', 'nist-800-53:SC-28', 'cis-docker:4.10'],
+  references: ['https://docs.docker.com/build/building/secrets/'],
+  remediation:
+    'Rotate the credential first: it is published with every copy of the image. Then keep it out of every layer — pass it at build time with a BuildKit secret mount (`RUN --mount=type=secret,id=npmrc …`), or at run time from the orchestrator’s secret store — and rebuild; deleting the file in a later step is not enough.',
+  tags: ['container', 'secret'],
+};
+
 /** Every rule an image scan can raise. */
 export const IMAGE_RULES: readonly Rule[] = [
   ...HARDENING_RULES,
   VULNERABLE_OS_PACKAGE,
   VULNERABLE_IMAGE_LIBRARY,
   IMAGE_VULNDB_STALE,
+  SECRET_IN_LAYER,
 ];

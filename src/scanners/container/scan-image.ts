@@ -32,7 +32,12 @@ export function imagePackages(inventory: ImageInventory): Package[] {
 export async function scanImage(path: string, options: ImageScanOptions): Promise<ImageScan> {
   const inventory = await readImageInventory(path, options);
   const diagnostics = [...inventory.diagnostics];
-  const drafts = [...hardeningDrafts(inventory), ...vulnerabilityStage(inventory, options, diagnostics)];
+  const { image, filesystem } = inventory;
+  const drafts = [
+    ...hardeningDrafts(inventory),
+    ...inventory.secrets.drafts(image, filesystem.fs),
+    ...vulnerabilityStage(inventory, options, diagnostics),
+  ];
   return { inventory, drafts, diagnostics };
 }
 

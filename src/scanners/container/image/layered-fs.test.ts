@@ -20,6 +20,8 @@ describe('whiteouts', () => {
     ]);
     expect(paths(fs)).toEqual(['app', 'app/main']);
     expect(deleted(fs)).toEqual([['app/.env', 0, 1]]);
+    expect(fs.get('app/.env')).toBeUndefined();
+    expect(fs.resolve('app/.env')).toMatchObject({ ok: false, reason: 'missing' });
     expect(fs.get('app/.wh..env')).toBeUndefined();
   });
 

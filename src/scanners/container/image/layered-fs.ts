@@ -102,9 +102,11 @@ export class LayeredFs {
     if (slot !== undefined && this.t.type[slot] === DIR) this.removeLower(slot, layer, false);
   }
 
+  /** The slot of a path present now: a deleted path keeps its slot (for its children) but is absent. */
   private slot(path: string): number | undefined {
     const key = normaliseEntryPath(path);
-    return key === undefined ? undefined : this.t.slotOf.get(key);
+    const slot = key === undefined ? undefined : this.t.slotOf.get(key);
+    return slot === undefined || this.t.type[slot] === ABSENT ? undefined : slot;
   }
 
   private entry(slot: number): FsEntry {

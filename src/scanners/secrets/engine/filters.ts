@@ -74,7 +74,7 @@ const IDENTIFIER =
 const PATH_OR_URL = /^(?:\.{0,2}\/|[a-z]+:\/\/|~\/|[A-Za-z]:\\)/;
 /** A path relative to a filesystem root or an app folder: `etc/passwd`, `run/secrets/db_password`. */
 const ROOTED_PATH =
-  /^(?:etc|usr|var|opt|home|tmp|lib|lib64|bin|sbin|srv|run|root|proc|sys|dev|mnt|app|data|conf|config|secrets?)\/[\w.\/-]+$/;
+  /^(?:etc|usr|var|opt|home|tmp|lib|lib64|bin|sbin|srv|run|root|proc|sys|dev|mnt|app|data|conf|config|secrets?)\/[\w./-]+$/;
 const FUNCTION_CALL = /^[A-Za-z_$][\w$.]*\(/;
 /** Publishable keys (`pk_live_…`, Mapbox `pk.eyJ…`) are public by design. */
 const PUBLISHABLE = /^pk[._]/;
