@@ -15,6 +15,7 @@ import {
   type ReaderResult,
   readApkInstalled,
   readDpkgStatus,
+  readRpmdbSqlite,
 } from './os-packages/index.js';
 
 /**
@@ -32,10 +33,12 @@ export const IMAGE_CONTENTS: ContentOptions = {
   maxTotalBytes: 1 << 30,
 };
 
-/** Text databases whose every layer's version is read, to tell which layer installed each package. */
+/** Databases whose every layer's version is read, to tell which layer installed each package. */
 const LAYERED_DBS: Readonly<Record<string, (file: { path: string; content: Buffer }) => ReaderResult>> = {
   'var/lib/dpkg/status': readDpkgStatus,
   'lib/apk/db/installed': readApkInstalled,
+  'var/lib/rpm/rpmdb.sqlite': readRpmdbSqlite,
+  'usr/lib/sysimage/rpm/rpmdb.sqlite': readRpmdbSqlite,
 };
 
 const entryKey = (p: Pick<OsPackage, 'name' | 'version' | 'arch'>) => `${p.name}\0${p.version}\0${p.arch}`;

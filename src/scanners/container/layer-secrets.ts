@@ -3,9 +3,9 @@ import type { FindingDraft } from '../../core/finding.js';
 import { secretInfo } from '../../core/redact.js';
 import type { Detector } from '../secrets/detector.js';
 import { isTestLikePath } from '../secrets/engine/filters.js';
-import { type RawMatch, SecretMatcher } from '../secrets/engine/matcher.js';
+import type { RawMatch } from '../secrets/engine/matcher.js';
 import { isBinaryPath, looksBinary } from '../secrets/file-scan.js';
-import { selectDetectors } from '../secrets/select.js';
+import { secretsEngine } from './hardening/secret-values.js';
 import type { FsEntry, Image, LayeredFs, LayerFile } from './image/index.js';
 import { layerProperties } from './layer-origin.js';
 import { SECRET_IN_LAYER } from './rules.js';
@@ -33,14 +33,8 @@ interface Hit {
  */
 export class LayerSecrets {
   private readonly hits: Hit[] = [];
-  private readonly detectors: ReadonlyMap<string, Detector>;
-  private readonly matcher: SecretMatcher;
-
-  constructor() {
-    const detectors = selectDetectors({ disable: [], generic: true });
-    this.detectors = new Map(detectors.map((d) => [d.id, d]));
-    this.matcher = new SecretMatcher(detectors);
-  }
+  private readonly detectors = secretsEngine().detectors;
+  private readonly matcher = secretsEngine().matcher;
 
   wants(path: string, entry: FsEntry): boolean {
     return (

@@ -22,7 +22,8 @@ export interface SecretValue {
 
 let engine: { matcher: SecretMatcher; detectors: ReadonlyMap<string, Detector> } | undefined;
 
-function secretsEngine() {
+/** The secrets scanner's detectors, compiled once for everything an image scan searches. */
+export function secretsEngine(): { matcher: SecretMatcher; detectors: ReadonlyMap<string, Detector> } {
   if (!engine) {
     const detectors = selectDetectors({ disable: [], generic: true });
     engine = { matcher: new SecretMatcher(detectors), detectors: new Map(detectors.map((d) => [d.id, d])) };
