@@ -1,8 +1,15 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildImage } from '../src/scanners/container/image/testing/build-image.js';
+import { buildImage, buildParts } from '../src/scanners/container/image/testing/build-image.js';
+import { pushImage } from '../src/scanners/container/registry/testing/push-image.js';
+import {
+  registryAvailable,
+  startRegistry,
+  type TestRegistry,
+} from '../src/scanners/container/registry/testing/registry-server.js';
 import { testVulnStore } from '../src/scanners/container/testing/advisories.js';
 import {
   ALPINE_IMAGE,
@@ -10,7 +17,7 @@ import {
   ENV_PASSWORD,
   HISTORY_TOKEN,
 } from '../src/scanners/container/testing/images.js';
-import { gatehouse } from './cli.js';
+import { gatehouse, gatehouseAsync } from './cli.js';
 
 interface JsonFinding {
   ruleId: string;
@@ -27,6 +34,7 @@ interface JsonReport {
 
 let dir: string;
 let debian: string;
+let closedPort: number;
 const env = () => ({ GATEHOUSE_CACHE_DIR: join(dir, 'cache') });
 // The repository's own gatehouse.yml must not decide these gates: an empty policy does.
 const run = (args: string[]) => gatehouse(args, { env: env() });
@@ -43,6 +51,12 @@ beforeAll(async () => {
   testVulnStore(join(dir, 'cache', 'vulndb.sqlite')).close();
   writeFileSync(join(dir, 'gatehouse.yml'), 'version: 1\n');
   debian = (await buildImage(DEBIAN_IMAGE, 'docker', join(dir, 'deb'))).path;
+  closedPort = await new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -113,16 +127,87 @@ describe('gatehouse image', () => {
     expect(report.findings.map((f) => f.ruleId)).not.toContain('container/vulnerable-library');
   });
 
-  it('exits 2 naming a path that does not exist, and says registry pulls are not supported', () => {
+  it('exits 2 naming a path that does not exist or a reference that is malformed', () => {
     const missing = run(['image', join(dir, 'nope.tar')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.tar: no such file or folder');
-    const ref = run(['image', 'registry.example.com/team/app:1.4']);
-    expect(ref.code).toBe(2);
-    expect(ref.stderr).toContain('pulling images from a registry is not supported yet');
-    expect(ref.stderr).toContain('docker save registry.example.com/team/app:1.4 -o image.tar');
+    const bad = run(['image', 'Registry.example.com/Team/App:1.4']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('not an image reference');
+    const unreachable = run(['image', `127.0.0.1:${closedPort}/team/app:1.4`]);
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.stderr).toContain(`cannot reach registry 127.0.0.1:${closedPort}: ECONNREFUSED`);
   });
 });
+
+describe.runIf(registryAvailable())(
+  'gatehouse image REFERENCE (a registry on loopback, with basic auth)',
+  () => {
+    let reg: TestRegistry;
+    let tmp: string;
+    let ref: string;
+    const withCreds = () => ({
+      ...env(),
+      TMPDIR: tmp,
+      DOCKER_CONFIG: join(dir, 'no-docker-config'),
+      GATEHOUSE_REGISTRY_USERNAME: reg.username,
+      GATEHOUSE_REGISTRY_PASSWORD: reg.password,
+    });
+    beforeAll(async () => {
+      reg = await startRegistry('basic');
+      tmp = mkdtempSync(join(dir, 'tmp-'));
+      ref = `${reg.host}/shop/api:1.4`;
+      const credential = { kind: 'basic' as const, username: reg.username, password: reg.password };
+      await pushImage(reg.host, 'shop/api', '1.4', [await buildParts(DEBIAN_IMAGE)], {
+        credential,
+        from: 'test',
+      });
+    }, 30_000);
+    afterAll(() => reg?.stop());
+    const pullDirs = () => readdirSync(tmp).filter((n) => n.startsWith('gatehouse-pull-'));
+
+    it('pulls, scans with the same findings as the saved image, and leaves no temporary files', async () => {
+      const r = await gatehouseAsync(['image', ref, '--format', 'json', '-c', join(dir, 'gatehouse.yml')], {
+        env: withCreds(),
+      });
+      expect(r.stderr).not.toContain(reg.password);
+      expect(r.code).toBe(1);
+      noSecrets(r.stdout + r.stderr);
+      const report = JSON.parse(r.stdout) as JsonReport;
+      const saved = JSON.parse(scan(['image', debian, '--format', 'json']).stdout) as JsonReport;
+      const ids = (rep: JsonReport) =>
+        rep.findings.map((f) => `${f.ruleId} ${f.vulnerability?.id ?? ''} ${f.location.path}`).sort();
+      expect(ids(report)).toEqual(ids(saved));
+      expect(report.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+      expect(pullDirs()).toEqual([]);
+    });
+
+    it('lists the pulled image in an SBOM named by its reference', async () => {
+      const r = await gatehouseAsync(['sbom', '--image', ref], { env: withCreds() });
+      expect(r.code).toBe(0);
+      const bom = JSON.parse(r.stdout) as {
+        metadata: { component: { name: string } };
+        components: { purl?: string }[];
+      };
+      expect(bom.metadata.component.name).toBe(ref);
+      expect(bom.components.map((c) => c.purl)).toContain('pkg:pypi/requests@2.31.0');
+    });
+
+    it('exits 2 without credentials, saying how to give them', async () => {
+      const r = await gatehouseAsync(['image', ref], {
+        env: {
+          ...withCreds(),
+          GATEHOUSE_REGISTRY_USERNAME: undefined,
+          GATEHOUSE_REGISTRY_PASSWORD: undefined,
+        },
+      });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/anonymously: authentication failed/);
+      expect(r.stderr).toContain('GATEHOUSE_REGISTRY_USERNAME');
+      expect(pullDirs()).toEqual([]);
+    });
+  },
+);
 
 describe('gatehouse sbom --image', () => {
   it('lists the OS and language packages of the image as CycloneDX', () => {

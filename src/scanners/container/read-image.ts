@@ -27,6 +27,8 @@ export interface ReadInventoryOptions {
   /** For a multi-platform image: `linux/arm64/v8`. */
   platform?: string;
   signal?: AbortSignal;
+  /** The path is a layout pulled from a registry: its reference, and what the pull reported. */
+  pulled?: { reference: string; diagnostics: Diagnostic[] };
 }
 
 /** Opens the image and streams its layers once, for the package readers and the hardening checks alike. */
@@ -34,7 +36,11 @@ export async function readImageInventory(
   path: string,
   options: ReadInventoryOptions = {},
 ): Promise<ImageInventory> {
-  const image = await openImage(path, options.platform ? { platform: options.platform } : {});
+  const image = await openImage(path, {
+    ...(options.platform ? { platform: options.platform } : {}),
+    ...(options.pulled ? { pulledAs: options.pulled.reference } : {}),
+  });
+  image.diagnostics.unshift(...(options.pulled?.diagnostics ?? []));
   const watcher = new LayerWatcher();
   const secrets = new LayerSecrets();
   const filesystem = await readImageFilesystem(image, {

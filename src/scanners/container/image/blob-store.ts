@@ -26,10 +26,10 @@ export function tarStore(index: TarIndex): BlobStore {
 }
 
 /** A layout folder: a name may be a symlink (some tools dedupe blobs), but only to a file inside it. */
-export function folderStore(root: string): BlobStore {
+export function folderStore(root: string, label = root): BlobStore {
   let realRoot: Promise<string> | undefined;
   return {
-    path: root,
+    path: label,
     archive: false,
     locate: async (name) => {
       const key = normaliseEntryPath(name);

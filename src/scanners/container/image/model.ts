@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../../core/diagnostic.js';
 
-export type ImageSourceKind = 'docker-archive' | 'oci-layout' | 'rootfs';
+export type ImageSourceKind = 'docker-archive' | 'oci-layout' | 'rootfs' | 'registry';
 
 export interface Platform {
   os: string;
@@ -84,4 +84,9 @@ export interface OpenImageOptions {
   platform?: string;
   /** For an archive holding several images: the tag or ref name to pick. */
   reference?: string;
+  /**
+   * The path is a layout pulled from a registry under this reference: messages and the report
+   * name the reference, not the temporary folder.
+   */
+  pulledAs?: string;
 }

@@ -34,6 +34,7 @@ export async function openImage(path: string, options: OpenImageOptions = {}): P
     throw new UserError(`${path} is neither a file nor a folder: expected ${EXPECTED}`);
   }
   const image = st.isDirectory() ? await openFolder(path, options) : await openTar(path, options);
+  if (options.pulledAs) image.source = { kind: 'registry', path: options.pulledAs, archive: false };
   if (wanted) checkPlatform(image, wanted);
   return image;
 }
@@ -53,7 +54,7 @@ async function openFolder(path: string, options: OpenImageOptions): Promise<Imag
       () => false,
     );
   if ((await has('index.json')) || (await has('oci-layout')))
-    return readOciLayout(folderStore(path), options);
+    return readOciLayout(folderStore(path, options.pulledAs), options);
   if ((await has('manifest.json')) && !(await has('etc')))
     return readDockerArchive(folderStore(path), options);
   return rootfsImage(path);

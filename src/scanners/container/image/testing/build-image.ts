@@ -19,6 +19,8 @@ export interface LayerSpec {
   compression?: Compression;
   /** The blob bytes as-is, instead of packing `files` (truncated, not a tar, a bomb...). */
   blob?: Buffer;
+  /** A layer tar made elsewhere (by the tar program, from a real root filesystem), compressed as packed ones are. */
+  tar?: Buffer;
 }
 
 export interface ImageSpec {
@@ -63,7 +65,7 @@ export async function buildParts(spec: ImageSpec, layerCompression?: Compression
   const layers: BuiltLayer[] = [];
   for (const l of spec.layers) {
     const how = layerCompression ?? l.compression ?? spec.compression ?? 'gzip';
-    const tar = l.blob ?? (await packLayer(l.files));
+    const tar = l.blob ?? l.tar ?? (await packLayer(l.files));
     const blob = l.blob ?? compress(tar, how);
     layers.push({ blob, tar, digest: sha256(blob), diffId: sha256(tar), mediaType: LAYER_MEDIA_TYPES[how] });
   }
