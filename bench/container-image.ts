@@ -26,7 +26,9 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { FileSpec, ImageSpec } from '../src/scanners/container/image/testing/build-image.js';
-import { buildImage } from '../src/scanners/container/image/testing/build-image.js';
+import { buildImage, buildParts } from '../src/scanners/container/image/testing/build-image.js';
+import { pushImage } from '../src/scanners/container/registry/testing/push-image.js';
+import { registryAvailable, startRegistry } from '../src/scanners/container/registry/testing/registry-server.js';
 import {
   CLI,
   commandExists,
@@ -200,10 +202,22 @@ function scanRows(label: string, image: string): ResultRow {
     case: `gatehouse image ${label}`,
     seconds: s,
     cpuSeconds: median(cpus) / 1000,
-    mib: lstatSync(image).size / MiB,
+    ...(existsSync(image) ? { mib: lstatSync(image).size / MiB } : {}),
     findings: readFindings(out).length,
     note: `${report.scanners[0]?.files} paths; target < ${TARGET_S} s: ${s < TARGET_S ? 'met' : 'MISSED'}; median of ${RUNS}`,
   };
+}
+
+/** The same image pushed (gzip layers) to a real registry on loopback, pulled and scanned by reference. */
+async function registryRow(): Promise<ResultRow> {
+  const reg = await startRegistry('none');
+  try {
+    log('pushing debian-100m to a loopback registry…');
+    await pushImage(reg.host, 'bench/debian', '100m', [await buildParts(debianSpec())]);
+    return scanRows('debian-100m (pulled from a loopback registry)', `${reg.host}/bench/debian:100m`);
+  } finally {
+    await reg.stop();
+  }
 }
 
 function peakRss(image: string): ResultRow {
@@ -233,6 +247,7 @@ async function main(): Promise<void> {
   const docker = await ensureImage('debian-100m', 'docker', debianSpec);
   const oci = await ensureImage('debian-100m', 'oci-tar', debianSpec);
   const rows = [scanRows('debian-100m (docker save)', docker), scanRows('debian-100m (OCI, gzip)', oci)];
+  if (registryAvailable()) rows.push(await registryRow());
   if (SMALL_FILES > 0 && commandExists('/usr/bin/time')) {
     const million = await ensureImage('million-files', 'oci-tar', millionSpec);
     rows.push(peakRss(million));
