@@ -11,6 +11,7 @@ import { fileLayer, layerProperties, withLayer } from './layer-origin.js';
 import { isMatchable, osVulnerabilityDrafts } from './os-vulnerabilities.js';
 import { type ImageInventory, type ReadInventoryOptions, readImageInventory } from './read-image.js';
 import { IMAGE_VULNDB_STALE, VULNERABLE_IMAGE_LIBRARY } from './rules.js';
+import { distributionPackages } from './third-party.js';
 
 export interface ImageScanOptions extends ReadInventoryOptions {
   /** `sca.database` of the policy: the same database, judged by the same age limit. */
@@ -56,7 +57,7 @@ function vulnerabilityStage(inv: ImageInventory, options: ImageScanOptions, diag
   try {
     return [
       ...freshnessDrafts(store, inv, options.database, diagnostics),
-      ...osDrafts(inv, store),
+      ...osDrafts(inv, store, diagnostics),
       ...libraryDrafts(inv, store),
     ];
   } finally {
@@ -89,9 +90,11 @@ function freshnessDrafts(
   ];
 }
 
-function osDrafts(inv: ImageInventory, store: VulnStore): FindingDraft[] {
+function osDrafts(inv: ImageInventory, store: VulnStore, diagnostics: Diagnostic[]): FindingDraft[] {
   if (!isMatchable(inv.os)) return [];
-  return osVulnerabilityDrafts(inv.os, inv.osPackages, store).map(({ group, draft }) => {
+  const own = distributionPackages(inv.os, inv.osPackages);
+  diagnostics.push(...own.diagnostics);
+  return osVulnerabilityDrafts(inv.os, own.covered, store).map(({ group, draft }) => {
     const layers = group.map((p) => inv.watcher.osPackageLayer(p, inv.filesystem.fs));
     const known = layers.filter((l) => l !== undefined);
     return withLayer(draft, inv.image, known.length > 0 ? Math.min(...known) : undefined);
