@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FindingDraft } from '../../core/finding.js';
 import { secretInfo } from '../../core/redact.js';
 import type { Detector } from '../secrets/detector.js';
+import { matchLocation } from '../secrets/drafts.js';
 import { isTestLikePath } from '../secrets/engine/filters.js';
 import type { RawMatch } from '../secrets/engine/matcher.js';
 import { isBinaryPath, looksBinary } from '../secrets/file-scan.js';
@@ -75,14 +76,7 @@ export class LayerSecrets {
     const draft: FindingDraft = {
       ruleId: SECRET_IN_LAYER.id,
       message: `${d.title} ${info.redacted} (sha256:${info.hash}) ${where}`,
-      location: {
-        path,
-        startLine: m.line,
-        endLine: m.endLine,
-        startColumn: m.column,
-        endColumn: m.endColumn,
-        snippet: m.snippet,
-      },
+      location: matchLocation(m, path),
       fingerprintContent: createHash('sha256').update(`${d.id}\0${m.secret}`).digest('hex'),
       severity: d.severity,
       secret: info,

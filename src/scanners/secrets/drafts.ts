@@ -1,10 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { CommitInfo, FindingDraft } from '../../core/finding.js';
+import type { CommitInfo, FindingDraft, Location } from '../../core/finding.js';
 import { secretInfo } from '../../core/redact.js';
 import type { Detector } from './detector.js';
 import { isTestLikePath } from './engine/filters.js';
 import type { RawMatch } from './engine/matcher.js';
 import { ruleId } from './rules.js';
+
+/** Where a match lies in a file; its snippet is already redacted by the matcher. */
+export function matchLocation(m: RawMatch, path: string): Location {
+  return {
+    path,
+    startLine: m.line,
+    endLine: m.endLine,
+    startColumn: m.column,
+    endColumn: m.endColumn,
+    snippet: m.snippet,
+  };
+}
 
 export interface DraftPolicy {
   detectors: ReadonlyMap<string, Detector>;
@@ -30,15 +42,7 @@ export function toDraft(
   const draft: FindingDraft = {
     ruleId: ruleId(d.id),
     message: `${d.title} ${info.redacted} (sha256:${info.hash}) is written in the file`,
-    location: {
-      path,
-      startLine: m.line,
-      endLine: m.endLine,
-      startColumn: m.column,
-      endColumn: m.endColumn,
-      snippet: m.snippet,
-      ...(commit ? { commit } : {}),
-    },
+    location: { ...matchLocation(m, path), ...(commit ? { commit } : {}) },
     fingerprintContent: createHash('sha256').update(m.secret).digest('hex'),
     secret: info,
     properties: { provider: d.provider },
