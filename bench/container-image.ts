@@ -28,7 +28,10 @@ import { basename, dirname, join } from 'node:path';
 import type { FileSpec, ImageSpec } from '../src/scanners/container/image/testing/build-image.js';
 import { buildImage, buildParts } from '../src/scanners/container/image/testing/build-image.js';
 import { pushImage } from '../src/scanners/container/registry/testing/push-image.js';
-import { registryAvailable, startRegistry } from '../src/scanners/container/registry/testing/registry-server.js';
+import {
+  registryAvailable,
+  startRegistry,
+} from '../src/scanners/container/registry/testing/registry-server.js';
 import {
   CLI,
   commandExists,

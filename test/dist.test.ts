@@ -73,7 +73,7 @@ describe.skipIf(!built)('the built CLI (dist/)', () => {
   it('lists the rules of every scanner and writes an SBOM', () => {
     const rules = JSON.parse(run(['rules', 'list', '--format', 'json']).stdout) as { scanner: string }[];
     expect(new Set(rules.map((r) => r.scanner))).toEqual(
-      new Set(['secrets', 'sca', 'iac', 'sast', 'container']),
+      new Set(['secrets', 'sca', 'iac', 'sast', 'container', 'dast']),
     );
     expect(run(['sbom', 'examples/vulnerable-app']).code).toBe(0);
   });

@@ -21,6 +21,7 @@ type Register = (program: Command, state: RunState) => void;
 const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   scan: async () => (await import('./scan.js')).registerScan,
   image: async () => (await import('./image.js')).registerImage,
+  dast: async () => (await import('./dast.js')).registerDast,
   gate: async () => (await import('./gate.js')).registerGate,
   init: async () => (await import('./init.js')).registerInit,
   rules: async () => (await import('./rules.js')).registerRules,

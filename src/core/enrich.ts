@@ -22,5 +22,6 @@ export function enrich(draft: FindingDraft, rule: Rule): Finding {
   if (draft.vulnerability) finding.vulnerability = draft.vulnerability;
   if (draft.properties) finding.properties = draft.properties;
   if (draft.trace) finding.trace = draft.trace;
+  if (draft.http) finding.http = draft.http;
   return finding;
 }

@@ -47,6 +47,15 @@ export interface Vulnerability {
 
 export type PropertyValue = string | number | boolean;
 
+/**
+ * The HTTP exchange behind a dynamic-testing finding, as SARIF's webRequest/webResponse carry it:
+ * header values and bodies are excerpts, with secrets redacted before they get here.
+ */
+export interface HttpEvidence {
+  request: { method: string; target: string; headers: Record<string, string>; body?: string };
+  response?: { statusCode: number; headers: Record<string, string>; body?: string };
+}
+
 /** One place on a dataflow path (source, the steps between, sink), for SARIF `codeFlows`. */
 export interface TraceStep {
   /** Relative to the scan root, POSIX separators. */
@@ -76,6 +85,8 @@ export interface Finding {
   properties?: Record<string, PropertyValue>;
   /** How untrusted data reaches the finding's place, from its source to this sink. */
   trace?: TraceStep[];
+  /** For DAST findings: the request that showed the problem and the response to it. */
+  http?: HttpEvidence;
 }
 
 /**
@@ -94,4 +105,5 @@ export interface FindingDraft {
   vulnerability?: Vulnerability;
   properties?: Record<string, PropertyValue>;
   trace?: TraceStep[];
+  http?: HttpEvidence;
 }

@@ -1,32 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_KEY } from '../core/fingerprint.js';
 import { pathToUri, renderSarif, toSarif } from './sarif.js';
 import { ruleName, ruleTags } from './sarif-rule.js';
 import { cleanReport, SAMPLE_RULES, sampleReport, shownSecret } from './test-report.js';
+import { haveSarifSchema, SARIF_SCHEMA_PATH, sarifValidator } from './testing/sarif-schema.js';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const schemaPath = resolve(repoRoot, '../shared/schemas/sarif/sarif-2.1/schema/sarif-schema-2.1.0.json');
-const haveSchema = existsSync(schemaPath);
+const schemaPath = SARIF_SCHEMA_PATH;
+const haveSchema = haveSarifSchema;
 if (!haveSchema) console.warn(`SARIF 2.1.0 schema not found at ${schemaPath}: schema validation is skipped`);
-
-/**
- * The official schema is JSON Schema draft-04 (`id`, draft-04 `$schema`), which ajv 8 does not
- * load as such; its keywords are otherwise draft-07 compatible, so the id is renamed.
- */
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
-  delete schema.$schema;
-  schema.$id = schema.id;
-  delete schema.id;
-  const ajv = new Ajv.default({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  return ajv.compile(schema);
-}
 
 // biome-ignore lint/suspicious/noExplicitAny: SARIF is walked as plain JSON in these tests
 type Any = any;

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../core/diagnostic.js';
-import type { Finding, Location, TraceStep } from '../core/finding.js';
+import type { Finding, HttpEvidence, Location, TraceStep } from '../core/finding.js';
 import { FINGERPRINT_KEY } from '../core/fingerprint.js';
 import type { Report } from '../core/report.js';
 import type { ScanTarget } from '../core/result.js';
@@ -48,15 +48,35 @@ function result(v: FindingView, ruleIndex: number, baselineUsed: boolean): Json 
     ruleIndex,
     level: SARIF_LEVEL[f.severity],
     message: { text: f.message },
-    locations: [{ physicalLocation: physicalLocation(f.location) }],
+    locations: [{ physicalLocation: f.http ? webLocation(f.location) : physicalLocation(f.location) }],
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
   };
   if (f.trace) out.codeFlows = [codeFlow(f.trace)];
+  if (f.http) Object.assign(out, webExchange(f.http));
   const suppression = suppressionOf(v);
   if (suppression) out.suppressions = [suppression];
   if (baselineUsed) out.baselineState = v.decision.status === 'existing' ? 'unchanged' : 'new';
   out.properties = resultProperties(v);
   return out;
+}
+
+/** SARIF §3.46/§3.47: bodies are artifactContent objects, headers a name-to-value map. */
+function webExchange(h: HttpEvidence): Json {
+  const { body, ...request } = h.request;
+  const out: Json = { webRequest: { ...request, ...(body !== undefined ? { body: { text: body } } : {}) } };
+  if (h.response) {
+    const { body: responseBody, ...response } = h.response;
+    out.webResponse = {
+      ...response,
+      ...(responseBody !== undefined ? { body: { text: responseBody } } : {}),
+    };
+  }
+  return out;
+}
+
+/** A web finding's place is an absolute URL, not a file under the source root. */
+function webLocation(l: Location): Json {
+  return { artifactLocation: { uri: l.path } };
 }
 
 function physicalLocation(l: Location): Json {

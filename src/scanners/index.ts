@@ -45,10 +45,24 @@ const IMAGE_PACK = async (): Promise<RulePack> => {
   };
 };
 
+const DAST_PACK = async (): Promise<RulePack> => {
+  const { dastRules } = await import('./dast/scan-dast.js');
+  return {
+    name: 'dast',
+    description:
+      'Dynamic testing of a running application (`gatehouse dast`): passive rules, file probes, active checks',
+    rules: dastRules,
+  };
+};
+
+/** Packs of commands that are not tree scanners. */
+const COMMAND_PACKS: Readonly<Record<string, () => Promise<RulePack>>> = {
+  container: IMAGE_PACK,
+  dast: DAST_PACK,
+};
+
 /** Every rule pack, or the named ones, in the order they are listed to users. */
 export async function rulePacks(names?: readonly string[]): Promise<RulePack[]> {
-  const wanted = names ?? [...SCANNER_NAMES, 'container'];
-  return Promise.all(
-    wanted.map((n) => (n === 'container' ? IMAGE_PACK() : loadScanners([n]).then(([s]) => s!))),
-  );
+  const wanted = names ?? [...SCANNER_NAMES, ...Object.keys(COMMAND_PACKS)];
+  return Promise.all(wanted.map((n) => COMMAND_PACKS[n]?.() ?? loadScanners([n]).then(([s]) => s!)));
 }

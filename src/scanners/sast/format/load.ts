@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssues, readYamlFile } from '../../../core/config.js';
 import { UserError } from '../../../core/errors.js';
+import { owaspControl } from '../../../core/owasp.js';
 import { compileRule } from '../engine/compile.js';
 import { RuleFormatError } from '../engine/errors.js';
 import type { SastRule } from '../engine/types.js';
@@ -91,12 +92,6 @@ function toRule(spec: SastRuleSpec, file: string, where: string): SastRule {
   return rule;
 }
 
-/** `A03:2021` -> `owasp-top10-2021:A03`, the way controls are written elsewhere. */
-export function owaspControl(category: string): string {
-  const [code, year] = category.split(':');
-  return `owasp-top10-${year}:${code}`;
-}
-
 /** Every rule of every rule file in a folder; ids must be unique, also against `taken`. */
 export function loadRuleDir(
   dir: string,
@@ -116,3 +111,5 @@ export function loadRuleDir(
   }
   return rules;
 }
+
+export { owaspControl };

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startVulnerableApp, type VulnerableApp } from '../../../../test/fixtures/dast/app/server.js';
+import { type Failure, HttpClient, isFailure } from './client.js';
+
+let app: VulnerableApp;
+let client: HttpClient;
+const MAX = 256 * 1024;
+
+beforeAll(async () => {
+  app = await startVulnerableApp();
+  client = new HttpClient({
+    rate: 500,
+    concurrency: 4,
+    timeoutMs: 1500,
+    maxBodyBytes: MAX,
+    headers: { 'x-test': '1' },
+  });
+});
+afterAll(async () => {
+  client.close();
+  await app.close();
+});
+
+const get = (path: string) => client.send({ method: 'GET', url: `${app.url}${path}` }, 'crawl');
+const failure = async (path: string) => {
+  const r = await get(path);
+  expect(isFailure(r), `${path} should fail`).toBe(true);
+  return (r as Failure).error;
+};
+
+describe('HttpClient against hostile endpoints', () => {
+  it('answers a normal page with headers lower-cased and every Set-Cookie kept', async () => {
+    const r = await get('/');
+    if (isFailure(r)) throw new Error(r.error);
+    expect(r.response.status).toBe(200);
+    expect(r.response.headers['content-type']?.[0]).toMatch(/text\/html/);
+    expect(r.request.headers['x-test']).toBe('1');
+    expect(r.request.headers['user-agent']).toMatch(/Gatehouse/);
+  });
+
+  it('does not follow redirects, so loops cost one request each', async () => {
+    const r = await get('/hostile/redirect-loop');
+    expect(isFailure(r) ? 0 : r.response.status).toBe(302);
+  });
+
+  it('cuts gigantic bodies and gzip bombs at the limit, decoded bytes counted', async () => {
+    for (const path of ['/hostile/gigantic', '/hostile/gzip-bomb']) {
+      const started = Date.now();
+      const r = await get(path);
+      if (isFailure(r)) throw new Error(`${path}: ${r.error}`);
+      expect(r.response.truncated).toBe(true);
+      expect(r.response.body.length).toBe(MAX);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    }
+  });
+
+  it('gives up on silent and hanging servers at the timeout', async () => {
+    expect(await failure('/hostile/hang-before-headers')).toMatch(/no answer within 1.5 s|silent for 1.5 s/);
+    expect(await failure('/hostile/hang')).toMatch(/no answer within|silent for/);
+  });
+
+  it('names malformed responses instead of crashing', async () => {
+    expect(await failure('/hostile/invalid-header')).toMatch(/malformed HTTP response/);
+    expect(await failure('/hostile/huge-header')).toMatch(/malformed HTTP response|HPE_HEADER_OVERFLOW/);
+    expect(await failure('/hostile/truncated-chunked')).toMatch(/broke off|malformed/);
+    expect(await failure('/hostile/short-body')).toMatch(/broke off|malformed|reset/);
+    expect(await failure('/hostile/reset')).toMatch(/reset|socket hang up/);
+  });
+
+  it('keeps to the rate', async () => {
+    const slow = new HttpClient({
+      rate: 10,
+      concurrency: 4,
+      timeoutMs: 2000,
+      maxBodyBytes: MAX,
+      headers: {},
+    });
+    const started = Date.now();
+    await Promise.all(
+      Array.from({ length: 6 }, () => slow.send({ method: 'GET', url: `${app.url}/robots.txt` }, 'crawl')),
+    );
+    slow.close();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+  });
+
+  it('stops at once when the time budget is spent', async () => {
+    const budget = new AbortController();
+    const c = new HttpClient({
+      rate: 100,
+      concurrency: 2,
+      timeoutMs: 10_000,
+      maxBodyBytes: MAX,
+      headers: {},
+      signal: budget.signal,
+    });
+    const pending = c.send({ method: 'GET', url: `${app.url}/hostile/hang-before-headers` }, 'crawl');
+    setTimeout(() => budget.abort(), 200);
+    const r = await pending;
+    c.close();
+    expect(isFailure(r) && r.error).toBe('the time budget is spent');
+  });
+});

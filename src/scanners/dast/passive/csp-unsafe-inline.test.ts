@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { runPassive } from '../testing/exchange.js';
+import { cspUnsafeInline } from './csp-unsafe-inline.js';
+import { HUGE, headers, ORDINARY } from './lib/test-pages.js';
+
+const withCsp = (policy: string | string[] | undefined, extra: Record<string, string | undefined> = {}) => ({
+  headers: headers({ 'content-security-policy': policy, ...extra }),
+  body: ORDINARY,
+});
+
+describe('dast/csp-unsafe-inline', () => {
+  it("reports 'unsafe-inline' in script-src, or in default-src without script-src", () => {
+    const hits = runPassive(
+      cspUnsafeInline,
+      withCsp("default-src 'self'; script-src 'self' 'unsafe-inline'"),
+    );
+    expect(hits).toMatchObject([{ param: 'script-src', evidence: "script-src 'self' 'unsafe-inline'" }]);
+    const fallback = runPassive(cspUnsafeInline, withCsp("default-src 'self' 'UNSAFE-INLINE'; img-src *"));
+    expect(fallback[0]!.message).toContain('default-src');
+  });
+
+  it("accepts 'unsafe-inline' made moot by a nonce, a hash or 'strict-dynamic'", () => {
+    for (const extra of ["'nonce-r4nd0mB4se64=='", "'sha256-abc123='", "'strict-dynamic' 'nonce-x'"])
+      expect(runPassive(cspUnsafeInline, withCsp(`script-src 'self' ${extra} 'unsafe-inline'`))).toEqual([]);
+  });
+
+  it('accepts unsafe-inline only in style-src, or overridden by script-src', () => {
+    expect(
+      runPassive(cspUnsafeInline, withCsp("default-src 'self'; style-src 'self' 'unsafe-inline'")),
+    ).toEqual([]);
+    expect(runPassive(cspUnsafeInline, withCsp("default-src 'unsafe-inline'; script-src 'self'"))).toEqual(
+      [],
+    );
+  });
+
+  it('needs every enforced policy to allow inline scripts', () => {
+    const two = ["script-src 'self' 'unsafe-inline'", "script-src 'self'"];
+    expect(runPassive(cspUnsafeInline, withCsp(two))).toEqual([]);
+    expect(runPassive(cspUnsafeInline, withCsp("script-src 'unsafe-inline', script-src 'self'"))).toEqual([]);
+    expect(
+      runPassive(cspUnsafeInline, withCsp(["script-src 'unsafe-inline'", 'frame-ancestors *'])),
+    ).toHaveLength(1);
+  });
+
+  it('uses the first of a repeated directive, as browsers do', () => {
+    expect(runPassive(cspUnsafeInline, withCsp("script-src 'self'; script-src 'unsafe-inline'"))).toEqual([]);
+  });
+});
+
+describe('dast/csp-unsafe-inline on hostile input', () => {
+  it('survives malformed, huge and repeated policies', () => {
+    const junk = [
+      ';;;,,,',
+      "script-src 'unsafe-inline' \u0000\u00ff; %%%; default-src",
+      `script-src ${"'self' ".repeat(50_000)}`,
+      Array.from({ length: 500 }, () => "script-src 'unsafe-inline'").join(', '),
+    ];
+    for (const policy of junk) expect(() => runPassive(cspUnsafeInline, withCsp(policy))).not.toThrow();
+  });
+
+  it('reads a 5 MB page quickly', () => {
+    const start = performance.now();
+    runPassive(cspUnsafeInline, {
+      headers: headers({ 'content-security-policy': undefined }),
+      body: `<p>${HUGE}</p>`,
+    });
+    runPassive(cspUnsafeInline, { headers: headers(), body: `<p>${HUGE}</p>` });
+    expect(performance.now() - start).toBeLessThan(5_000);
+  });
+});
