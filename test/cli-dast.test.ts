@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sarifValidator } from '../src/formats/testing/sarif-schema.js';
+import { reportValidator } from '../src/server/upload/gatehouse-schema.js';
 import { gatehouse, gatehouseAsync } from './cli.js';
 import { payloadRequests } from './fixtures/dast/app/payloads.js';
 import { startVulnerableApp, type VulnerableApp } from './fixtures/dast/app/server.js';
@@ -92,6 +93,9 @@ describe('gatehouse dast URL (a passive baseline scan of the vulnerable app)', (
     expect(report.diagnostics.find((d) => d.code === 'dast-summary')?.message).toMatch(
       /requests in .* out-of-scope URLs left alone/,
     );
+    const validate = reportValidator(false);
+    expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(report.findings.every((f) => f.http?.request.target.startsWith('http://127.0.0.1:'))).toBe(true);
   });
 
   it('writes SARIF that validates, with webRequest and webResponse', () => {

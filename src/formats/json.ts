@@ -2,6 +2,7 @@ import type { FindingDecision, Verdict } from '../core/decision.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type {
   Finding,
+  HttpEvidence,
   Location,
   PropertyValue,
   SecretInfo,
@@ -103,7 +104,15 @@ function jsonFinding(v: FindingView): JsonFinding {
   if (f.vulnerability) out.vulnerability = jsonVulnerability(f.vulnerability);
   if (f.properties) out.properties = sortedProperties(f.properties);
   if (f.trace) out.trace = f.trace.map((t) => pick<TraceStep>(t, ['path', 'line', 'column', 'message']));
+  if (f.http) out.http = jsonHttp(f.http);
   return { ...out, gate: jsonDecision(v.decision) };
+}
+
+function jsonHttp(h: HttpEvidence): HttpEvidence {
+  const request = pick(h.request, ['method', 'target', 'headers', 'body']);
+  return h.response
+    ? { request, response: pick(h.response, ['statusCode', 'headers', 'body']) }
+    : { request };
 }
 
 function jsonLocation(l: Location): Location {

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVulnerableApp, type VulnerableApp } from '../../../../test/fixtures/dast/app/server.js';
 import { type Failure, HttpClient, isFailure } from './client.js';
@@ -65,6 +66,24 @@ describe('HttpClient against hostile endpoints', () => {
     expect(await failure('/hostile/truncated-chunked')).toMatch(/broke off|malformed/);
     expect(await failure('/hostile/short-body')).toMatch(/broke off|malformed|reset/);
     expect(await failure('/hostile/reset')).toMatch(/reset|socket hang up/);
+  });
+
+  it('asks a GET once more after a reset, and says so when the second try fails too', async () => {
+    let connections = 0;
+    const flaky = createServer((_req, res) => res.end('second time lucky'));
+    flaky.on('connection', (socket) => {
+      if (++connections === 1) socket.resetAndDestroy();
+    });
+    await new Promise<void>((r) => flaky.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(flaky.address() as { port: number }).port}/`;
+    const r = await client.send({ method: 'GET', url }, 'crawl');
+    expect(isFailure(r) ? r.error : r.response.body.toString()).toBe('second time lucky');
+    const post = await client.send({ method: 'POST', url, body: 'x' }, 'crawl');
+    expect(isFailure(post)).toBe(false);
+    flaky.close();
+    const before = client.stats.sent;
+    expect(await failure('/hostile/reset')).toMatch(/reset|socket hang up/);
+    expect(client.stats.sent - before).toBe(2);
   });
 
   it('keeps to the rate', async () => {

@@ -32,6 +32,9 @@ export interface Failure {
   error: string;
 }
 
+const RETRYABLE = /connection was reset|socket hang up|ECONNRESET|EPIPE/;
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export const USER_AGENT = 'Gatehouse-DAST (+https://github.com/gatehouse)';
 
 /**
@@ -64,7 +67,16 @@ export class HttpClient {
       ...(out.body !== undefined ? { body: out.body } : {}),
     };
     if (this.options.signal?.aborted) return { request, error: 'the time budget is spent' };
+    const first = await this.attempt(request, kind);
+    // A dropped keep-alive connection or a reset is often the network, not the application: a
+    // GET is asked once more. Timeouts are not retried: a slow page stays slow.
+    if (!isFailure(first) || !RETRYABLE.test(first.error) || !IDEMPOTENT.has(request.method)) return first;
+    return this.attempt(request, kind);
+  }
+
+  private attempt(request: SentRequest, kind: ExchangeKind): Promise<Exchange | Failure> {
     return this.limiter.run(async () => {
+      if (this.options.signal?.aborted) return { request, error: 'the time budget is spent' };
       this.stats.sent++;
       try {
         const response = await this.exchange(request);
