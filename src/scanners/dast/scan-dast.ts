@@ -1,20 +1,21 @@
 import { setMaxListeners } from 'node:events';
 import type { Diagnostic } from '../../core/diagnostic.js';
-import { UserError } from '../../core/errors.js';
 import type { FindingDraft } from '../../core/finding.js';
 import type { Rule } from '../../core/rule.js';
-import { ACTIVE_CHECKS, activeContext, insertionPoints } from './active/index.js';
-import { passiveContext } from './context.js';
+import { ACTIVE_CHECKS } from './active/index.js';
 import { type CrawlSummary, crawl } from './crawler.js';
+import { diag } from './diagnostics.js';
 import type { Lead } from './discover.js';
 import { FindingCollector } from './findings.js';
-import { type Failure, HttpClient, isFailure } from './http/client.js';
-import { type ApiRequest, apiRequests, readSpec } from './openapi.js';
+import { HttpClient } from './http/client.js';
 import { PASSIVE_RULES } from './passive/index.js';
+import { activePhase } from './phases/active.js';
+import { apiPhase, sendApiRequests } from './phases/api.js';
+import { failureReporter, passiveRunner } from './phases/passive.js';
+import { probeFolders, probePhase } from './phases/probe.js';
 import { FILE_PROBES } from './probes/index.js';
-import { learnNotFound } from './probes/not-found.js';
 import { Scope } from './scope.js';
-import { type Exchange, type InsertionPoint, SCANNER } from './types.js';
+import type { Exchange } from './types.js';
 
 export interface DastOptions {
   target: URL;
@@ -49,146 +50,12 @@ export interface DastScan {
   durationMs: number;
 }
 
-const MAX_FAILURE_DIAGNOSTICS = 50;
-/** Each probed folder costs ~40 requests: the root and a few folders find what is usually left behind. */
-const MAX_PROBE_FOLDERS = 5;
 /** Requests whose parameters the active phase attacks, at most. */
 const MAX_ACTIVE_REQUESTS = 500;
 
 /** Every rule the scan can raise, for the report and the rules reference. */
 export function dastRules(): Rule[] {
   return [...PASSIVE_RULES, ...FILE_PROBES, ...ACTIVE_CHECKS].map((r) => r.rule);
-}
-
-/** Reads the API document and turns it into requests; problems with single operations are warnings. */
-async function apiPhase(
-  spec: string,
-  target: URL,
-  client: HttpClient,
-  diagnostics: Diagnostic[],
-): Promise<ApiRequest[]> {
-  const doc = await readSpec(spec, async (url) => {
-    const res = await client.send({ method: 'GET', url }, 'openapi');
-    if (isFailure(res)) throw new UserError(`--openapi ${url}: ${res.error}`);
-    if (res.response.status !== 200) throw new UserError(`--openapi ${url}: HTTP ${res.response.status}`);
-    return res.response.body.toString('utf8');
-  });
-  const { requests, problems } = apiRequests(doc, target);
-  for (const p of problems)
-    diagnostics.push(diag('warning', 'openapi-operation', `--openapi ${spec}: ${p}; operation skipped`));
-  return requests;
-}
-
-async function sendApiRequests(
-  requests: ApiRequest[],
-  client: HttpClient,
-  scope: Scope,
-  observe: (ex: Exchange) => void,
-  onFailure: (f: Failure) => void,
-): Promise<void> {
-  await Promise.all(
-    requests
-      .filter((r) => scope.allows(r.url))
-      .map(async (r) => {
-        const res = await client.send(
-          {
-            method: r.method,
-            url: r.url,
-            headers: r.headers,
-            ...(r.body !== undefined ? { body: r.body } : {}),
-          },
-          'openapi',
-        );
-        if (isFailure(res)) onFailure(res);
-        else observe(res);
-      }),
-  );
-}
-
-/**
- * Well-known files under the root and under each folder the crawl saw (a `.env` is often left in
- * `/app/`, not `/`), each probe once per folder; what the server answers for a missing path
- * there is learnt first.
- */
-async function probePhase(
-  folders: string[],
-  client: HttpClient,
-  scope: Scope,
-  collector: FindingCollector,
-  passive: (ex: Exchange) => void,
-) {
-  const send = sender(client, scope, 'probe');
-  for (const folder of folders) {
-    const looksNotFound = await learnNotFound(send, folder);
-    const ctx = { origin: folder, send, looksNotFound };
-    for (const probe of FILE_PROBES) {
-      for (const hit of await probe.run(ctx)) {
-        collector.add(probe.rule, 'page', hit, hit.exchange);
-        passive(hit.exchange);
-      }
-    }
-  }
-}
-
-/** The root, then the folders crawled pages live in, shallowest first, at most MAX_PROBE_FOLDERS. */
-function probeFolders(origin: string, seen: Exchange[]): string[] {
-  const folders = new Set<string>([`${origin}/`]);
-  const candidates = seen
-    .filter((ex) => ex.response.status < 400)
-    .map((ex) => {
-      const url = new URL(ex.request.url);
-      return `${url.origin}${url.pathname.replace(/[^/]*$/, '')}`;
-    })
-    .filter((f) => f.startsWith(`${origin}/`))
-    .sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
-  for (const f of candidates) {
-    if (folders.size >= MAX_PROBE_FOLDERS) break;
-    folders.add(f);
-  }
-  return [...folders];
-}
-
-/** Every active check on every insertion point of the requests the crawl and the API made. */
-async function activePhase(
-  seen: Exchange[],
-  client: HttpClient,
-  scope: Scope,
-  collector: FindingCollector,
-  signal: AbortSignal,
-  onProgress: DastOptions['onProgress'],
-) {
-  const points = uniquePoints(
-    seen.flatMap((ex) => insertionPoints(ex).map((point) => ({ point, baseline: ex }))),
-  );
-  let done = 0;
-  for (const { point, baseline } of points) {
-    if (signal.aborted) return;
-    const ctx = activeContext(point, baseline, client, (url) => scope.allows(url), scope.origin);
-    for (const check of ACTIVE_CHECKS) {
-      if (check.applies && !check.applies(point)) continue;
-      for (const hit of await check.run(point, ctx))
-        collector.add(check.rule, 'page', { ...hit, param: point.name }, hit.exchange);
-    }
-    onProgress?.('active', ++done, points.length - done);
-  }
-}
-
-function uniquePoints<T extends { point: InsertionPoint }>(items: T[]): T[] {
-  const seen = new Set<string>();
-  return items.filter(({ point }) => {
-    const key = `${point.method} ${new URL(point.url).pathname} ${point.location}:${point.name}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function sender(client: HttpClient, scope: Scope, kind: 'probe' | 'active') {
-  return async (req: { method: string; url: string; headers?: Record<string, string>; body?: string }) => {
-    if (!scope.allows(req.url)) return undefined;
-    const res = await client.send(req, kind);
-    return isFailure(res) ? undefined : res;
-  };
 }
 
 /**
@@ -280,56 +147,4 @@ function seeds(target: URL): Lead[] {
     { method: 'GET', url: new URL('/robots.txt', target).toString(), via: 'robots' },
     { method: 'GET', url: new URL('/sitemap.xml', target).toString(), via: 'sitemap' },
   ];
-}
-
-/** Every passive rule on one response; a rule that throws is reported once and the scan goes on. */
-function passiveRunner(collector: FindingCollector, origin: string, diagnostics: Diagnostic[]) {
-  const broken = new Set<string>();
-  return (ex: Exchange) => {
-    const ctx = passiveContext(ex, origin);
-    for (const r of PASSIVE_RULES) {
-      if (broken.has(r.rule.id)) continue;
-      try {
-        for (const hit of r.check(ex, ctx)) collector.add(r.rule, r.scope, hit, ex);
-      } catch (e) {
-        broken.add(r.rule.id);
-        diagnostics.push(
-          diag(
-            'error',
-            'rule-failed',
-            `rule ${r.rule.id} failed on ${ex.request.url}: ${(e as Error).message}`,
-          ),
-        );
-      }
-    }
-  };
-}
-
-/** Failed requests: the first few by name, then a count, so one dead server does not drown the report. */
-function failureReporter(diagnostics: Diagnostic[]) {
-  let count = 0;
-  return {
-    add: (f: Failure) => {
-      count++;
-      if (count <= MAX_FAILURE_DIAGNOSTICS)
-        diagnostics.push(
-          diag(
-            'warning',
-            'request-failed',
-            `${f.request.method} ${f.request.url}: ${f.error}`,
-            f.request.url,
-          ),
-        );
-    },
-    finish: () => {
-      if (count > MAX_FAILURE_DIAGNOSTICS)
-        diagnostics.push(
-          diag('warning', 'request-failed', `${count - MAX_FAILURE_DIAGNOSTICS} more requests failed`),
-        );
-    },
-  };
-}
-
-function diag(level: Diagnostic['level'], code: string, message: string, path?: string): Diagnostic {
-  return { level, code, message, scanner: SCANNER, ...(path ? { path } : {}) };
 }
