@@ -125,6 +125,14 @@ export async function scanDast(options: DastOptions): Promise<DastScan> {
           `the crawl stopped at ${options.maxPages ?? 2_000} requests with pages left`,
         ),
       );
+    if (client.stats.backoffs > 0)
+      diagnostics.push(
+        diag(
+          'info',
+          'rate-lowered',
+          `the server asked to slow down (429/503 with Retry-After) ${client.stats.backoffs} time(s): the rate went down to ${client.rate} requests/s`,
+        ),
+      );
     return {
       drafts: collector.drafts(),
       diagnostics,

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVulnerableApp, type VulnerableApp } from '../../../../test/fixtures/dast/app/server.js';
-import { type Failure, HttpClient, isFailure } from './client.js';
+import type { ReceivedResponse } from '../types.js';
+import { type Failure, HttpClient, isFailure, overloadPause } from './client.js';
 
 let app: VulnerableApp;
 let client: HttpClient;
@@ -84,6 +85,44 @@ describe('HttpClient against hostile endpoints', () => {
     const before = client.stats.sent;
     expect(await failure('/hostile/reset')).toMatch(/reset|socket hang up/);
     expect(client.stats.sent - before).toBe(2);
+  });
+
+  it('slows down when the server answers 429 with Retry-After, and asks again', async () => {
+    let calls = 0;
+    const busy = createServer((_req, res) => {
+      if (++calls === 1) res.writeHead(429, { 'retry-after': '1' }).end('slow down');
+      else res.end('ok');
+    });
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const c = new HttpClient({ rate: 40, concurrency: 2, timeoutMs: 3000, maxBodyBytes: MAX, headers: {} });
+    const started = Date.now();
+    const r = await c.send(
+      { method: 'GET', url: `http://127.0.0.1:${(busy.address() as { port: number }).port}/` },
+      'crawl',
+    );
+    expect(isFailure(r) ? r.error : r.response.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(c.rate).toBe(20);
+    expect(c.stats.backoffs).toBe(1);
+    c.close();
+    busy.close();
+  });
+
+  it('reads Retry-After as seconds or a date, capped, and ignores 503 without it', () => {
+    const res = (status: number, after?: string): ReceivedResponse => ({
+      status,
+      headers: after ? { 'retry-after': [after] } : {},
+      body: Buffer.alloc(0),
+      truncated: false,
+      elapsedMs: 1,
+    });
+    expect(overloadPause(res(200))).toBeUndefined();
+    expect(overloadPause(res(503))).toBeUndefined();
+    expect(overloadPause(res(429))).toBe(1000);
+    expect(overloadPause(res(429, '3'))).toBe(3000);
+    expect(overloadPause(res(503, '99999'))).toBe(30_000);
+    expect(overloadPause(res(429, new Date(Date.now() + 2000).toUTCString()))).toBeGreaterThan(500);
+    expect(overloadPause(res(429, 'soon'))).toBe(1000);
   });
 
   it('keeps to the rate', async () => {

@@ -43,7 +43,7 @@ export const USER_AGENT = 'Gatehouse-DAST (+https://github.com/gatehouse)';
  * same size cap so a gzip bomb costs at most `maxBodyBytes`.
  */
 export class HttpClient {
-  readonly stats = { sent: 0, failed: 0, bytes: 0 };
+  readonly stats = { sent: 0, failed: 0, bytes: 0, backoffs: 0 };
   private readonly limiter: RateLimiter;
   private readonly agents: { http: HttpAgent; https: HttpsAgent };
 
@@ -68,10 +68,23 @@ export class HttpClient {
     };
     if (this.options.signal?.aborted) return { request, error: 'the time budget is spent' };
     const first = await this.attempt(request, kind);
+    if (!isFailure(first)) {
+      const pause = overloadPause(first.response);
+      if (pause === undefined) return first;
+      // 429 or 503 with Retry-After: the scan slows down for good, waits, and asks once more.
+      this.limiter.backOff(pause);
+      this.stats.backoffs++;
+      return this.attempt(request, kind);
+    }
     // A dropped keep-alive connection or a reset is often the network, not the application: a
     // GET is asked once more. Timeouts are not retried: a slow page stays slow.
-    if (!isFailure(first) || !RETRYABLE.test(first.error) || !IDEMPOTENT.has(request.method)) return first;
+    if (!RETRYABLE.test(first.error) || !IDEMPOTENT.has(request.method)) return first;
     return this.attempt(request, kind);
+  }
+
+  /** Requests per second after any back-off the server asked for. */
+  get rate(): number {
+    return this.limiter.currentRate;
   }
 
   private attempt(request: SentRequest, kind: ExchangeKind): Promise<Exchange | Failure> {
@@ -197,6 +210,16 @@ function readBody(
       }
     });
   });
+}
+
+/** How long an overloaded server asks us to wait (Retry-After seconds or date, capped at 30 s); undefined when it is not overloaded. */
+export function overloadPause(res: ReceivedResponse): number | undefined {
+  if (res.status !== 429 && res.status !== 503) return undefined;
+  const after = res.headers['retry-after']?.[0]?.trim();
+  if (res.status === 503 && !after) return undefined;
+  const seconds =
+    after === undefined ? 1 : /^\d+$/.test(after) ? Number(after) : (Date.parse(after) - Date.now()) / 1000;
+  return Math.min(30_000, Math.max(0, Number.isFinite(seconds) ? seconds * 1000 : 1000));
 }
 
 function decoderFor(encoding: string | undefined): Transform | undefined {

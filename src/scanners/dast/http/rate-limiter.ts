@@ -8,9 +8,23 @@ export class RateLimiter {
   private readonly waiting: (() => void)[] = [];
 
   constructor(
-    private readonly rate: number,
+    private rate: number,
     private readonly concurrency: number,
   ) {}
+
+  /** Requests per second now: the server's 429s can only lower it. */
+  get currentRate(): number {
+    return this.rate;
+  }
+
+  /**
+   * The server said it is overloaded: halve the rate (down to one request every two seconds) and
+   * start nothing before `pauseMs` has passed.
+   */
+  backOff(pauseMs: number): void {
+    this.rate = Math.max(0.5, this.rate / 2);
+    this.nextStart = Math.max(this.nextStart, Date.now() + pauseMs);
+  }
 
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.acquire(signal);
