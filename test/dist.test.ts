@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DETECTORS } from '../src/scanners/secrets/detectors/index.js';
@@ -78,3 +79,71 @@ describe.skipIf(!built)('the built CLI (dist/)', () => {
     expect(run(['sbom', 'examples/vulnerable-app']).code).toBe(0);
   });
 });
+
+describe.skipIf(!built)("Gatehouse's own server, scanned by its own DAST", () => {
+  it('shows nothing but the HSTS header a plain-HTTP loopback server cannot mean', async () => {
+    const home = makeTree({});
+    const port = await freePort();
+    const server = spawn(process.execPath, [CLI, 'serve', '--port', String(port)], {
+      env: { ...process.env, GATEHOUSE_HOME: home.root, CI: 'true' },
+      stdio: 'ignore',
+    });
+    try {
+      const url = `http://127.0.0.1:${port}/`;
+      for (
+        let i = 0;
+        i < 100 &&
+        !(await fetch(url).then(
+          (r) => r.ok,
+          () => false,
+        ));
+        i++
+      )
+        await sleep(100);
+      const r = await runAsync([
+        'dast',
+        url,
+        '--rate',
+        '100/s',
+        '--format',
+        'json',
+        '--fail-on',
+        'none',
+        '-c',
+        '/dev/null',
+      ]);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout) as { findings: { ruleId: string; confidence: string }[] };
+      expect(report.findings.map((f) => `${f.ruleId} ${f.confidence}`)).toEqual(['dast/hsts-missing low']);
+    } finally {
+      server.kill();
+      home.cleanup();
+    }
+  }, 120_000);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The CLI without blocking this process's event loop (the server runs beside it). */
+function runAsync(args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, CI: 'true', NO_COLOR: '1' },
+    });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.on('close', (code) => resolve({ code, stdout }));
+  });
+}

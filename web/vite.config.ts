@@ -12,7 +12,8 @@ export default defineConfig({
   build: {
     outDir: here('../dist/web'),
     emptyOutDir: true,
-    sourcemap: true,
+    // Gatehouse's own DAST scan flagged served maps (dast/source-map-exposed): the package ships none.
+    sourcemap: false,
     // Charts and rarely opened pages load on demand: the first page stays small.
     chunkSizeWarningLimit: 400,
   },

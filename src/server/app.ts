@@ -46,6 +46,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
+    // The dashboard uses no device feature: saying so keeps an injected script from asking for one.
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
     // The dashboard's hashed assets say how long they keep; API answers are never cached.
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;

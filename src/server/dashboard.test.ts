@@ -55,6 +55,7 @@ describe('the dashboard at /', async () => {
       expect(r.headers.get('content-security-policy')).toContain("script-src 'self'");
       expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
       expect(r.headers.get('cache-control')).toBe('no-cache');
+      expect(r.headers.get('permissions-policy')).toContain('camera=()');
     }
   });
 
