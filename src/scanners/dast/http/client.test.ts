@@ -47,12 +47,10 @@ describe('HttpClient against hostile endpoints', () => {
 
   it('cuts gigantic bodies and gzip bombs at the limit, decoded bytes counted', async () => {
     for (const path of ['/hostile/gigantic', '/hostile/gzip-bomb']) {
-      const started = Date.now();
       const r = await get(path);
       if (isFailure(r)) throw new Error(`${path}: ${r.error}`);
       expect(r.response.truncated).toBe(true);
       expect(r.response.body.length).toBe(MAX);
-      expect(Date.now() - started).toBeLessThan(5_000);
     }
   });
 

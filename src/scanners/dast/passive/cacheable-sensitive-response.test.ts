@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPassive } from '../testing/exchange.js';
+import { HUGE, headers, html } from '../testing/pages.js';
 import { cacheableSensitiveResponse as rule } from './cacheable-sensitive-response.js';
-import { HUGE, headers, html } from './lib/test-pages.js';
 
 const ACCOUNT = html(
   'Your account',
@@ -62,10 +62,8 @@ describe('dast/cacheable-sensitive-response', () => {
   });
 
   it('survives hostile bodies', () => {
-    const start = performance.now();
     check(undefined, HUGE);
     check(undefined, 'api key '.repeat(500_000));
     check(undefined, `api_key=${'a1'.repeat(1_000_000)}`);
-    expect(performance.now() - start).toBeLessThan(5_000);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPassive } from '../testing/exchange.js';
+import { headers, ORDINARY } from '../testing/pages.js';
 import { cookieNoHttpOnly } from './cookie-no-httponly.js';
-import { headers, ORDINARY } from './lib/test-pages.js';
 
 const set = (cookies: string | string[]) =>
   runPassive(cookieNoHttpOnly, { headers: headers({ 'set-cookie': cookies }), body: ORDINARY });

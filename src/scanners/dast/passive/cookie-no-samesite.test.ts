@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPassive } from '../testing/exchange.js';
+import { headers, ORDINARY } from '../testing/pages.js';
 import { cookieNoSameSite } from './cookie-no-samesite.js';
-import { headers, ORDINARY } from './lib/test-pages.js';
 
 const set = (cookies: string | string[]) =>
   runPassive(cookieNoSameSite, { headers: headers({ 'set-cookie': cookies }), body: ORDINARY });

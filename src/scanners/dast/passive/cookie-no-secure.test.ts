@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPassive } from '../testing/exchange.js';
+import { headers, ORDINARY } from '../testing/pages.js';
 import { cookieNoSecure } from './cookie-no-secure.js';
-import { headers, ORDINARY } from './lib/test-pages.js';
 
 const HTTPS = 'https://shop.example.com';
 const set = (cookies: string | string[], url?: string) =>

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPassive } from '../testing/exchange.js';
+import { HUGE, headers, html, MALFORMED_POLICIES, withCsp } from '../testing/pages.js';
 import { cspMissing } from './csp-missing.js';
-import { HUGE, headers, html, ORDINARY } from './lib/test-pages.js';
-
-const withCsp = (policy: string | string[] | undefined, extra: Record<string, string | undefined> = {}) => ({
-  headers: headers({ 'content-security-policy': policy, ...extra }),
-  body: ORDINARY,
-});
 
 describe('dast/csp-missing', () => {
   it('reports an HTML page without a policy, and one with only Report-Only', () => {
@@ -46,22 +41,15 @@ describe('dast/csp-missing', () => {
 
 describe('dast/csp-missing on hostile input', () => {
   it('survives malformed, huge and repeated policies', () => {
-    const junk = [
-      ';;;,,,',
-      "script-src 'unsafe-inline' \u0000\u00ff; %%%; default-src",
-      `script-src ${"'self' ".repeat(50_000)}`,
-      Array.from({ length: 500 }, () => "script-src 'unsafe-inline'").join(', '),
-    ];
-    for (const policy of junk) expect(() => runPassive(cspMissing, withCsp(policy))).not.toThrow();
+    for (const policy of MALFORMED_POLICIES)
+      expect(() => runPassive(cspMissing, withCsp(policy))).not.toThrow();
   });
 
-  it('reads a 5 MB page quickly', () => {
-    const start = performance.now();
+  it('reads a 5 MB page', () => {
     runPassive(cspMissing, {
       headers: headers({ 'content-security-policy': undefined }),
       body: `<p>${HUGE}</p>`,
     });
     runPassive(cspMissing, { headers: headers(), body: `<p>${HUGE}</p>` });
-    expect(performance.now() - start).toBeLessThan(5_000);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPassive } from '../testing/exchange.js';
+import { HUGE, headers, html, ORDINARY } from '../testing/pages.js';
 import { frameProtectionMissing } from './frame-protection-missing.js';
-import { HUGE, headers, html, ORDINARY } from './lib/test-pages.js';
 
 const NO_ANCESTORS = "default-src 'self'; script-src 'self'; object-src 'none'";
 const check = (changes: Record<string, string | string[] | undefined>, body = ORDINARY) =>
@@ -61,8 +61,6 @@ describe('dast/frame-protection-missing', () => {
       }),
     ).toEqual([]);
     expect(check({ ...bare, 'x-frame-options': ','.repeat(100_000) })).toHaveLength(1);
-    const start = performance.now();
     check(bare, HUGE);
-    expect(performance.now() - start).toBeLessThan(3_000);
   });
 });

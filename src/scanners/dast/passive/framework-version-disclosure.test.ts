@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPassive } from '../testing/exchange.js';
+import { headers, ORDINARY } from '../testing/pages.js';
 import { frameworkVersionDisclosure as rule } from './framework-version-disclosure.js';
-import { headers, ORDINARY } from './lib/test-pages.js';
 
 const check = (changes: Record<string, string | string[]>) =>
   runPassive(rule, { headers: headers(changes), body: ORDINARY });

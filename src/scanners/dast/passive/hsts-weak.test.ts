@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runPassive } from '../testing/exchange.js';
+import { headers, ORDINARY } from '../testing/pages.js';
 import { hstsWeak } from './hsts-weak.js';
-import { headers, ORDINARY } from './lib/test-pages.js';
 
 const sts = (value: string | string[]) =>
   runPassive(hstsWeak, { headers: headers({ 'strict-transport-security': value }), body: ORDINARY });

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { packageRoot } from '../../../core/package-root.js';
 import { passiveContext } from '../context.js';
 import { type ExchangeSpec, exchange } from '../testing/exchange.js';
+import { HARDENED, html } from '../testing/pages.js';
 import { PASSIVE_RULES } from './index.js';
-import { HARDENED, html } from './lib/test-pages.js';
 
 const NIST = JSON.parse(readFileSync(join(packageRoot(), 'data/nist-800-53-rev5.json'), 'utf8')) as Record<
   string,
@@ -150,9 +150,7 @@ describe('all passive rules together', () => {
     const ctx = passiveContext(ex, 'http://127.0.0.1:8080');
     ctx.page();
     for (const r of PASSIVE_RULES) {
-      const start = performance.now();
       const hits = r.check(ex, ctx);
-      expect(performance.now() - start, r.rule.id).toBeLessThan(2_000);
       for (const h of hits) {
         expect(h.message.length, r.rule.id).toBeLessThan(400);
         expect(h.evidence?.length ?? 0, r.rule.id).toBeLessThanOrEqual(200);

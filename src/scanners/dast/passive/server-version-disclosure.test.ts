@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runPassive } from '../testing/exchange.js';
-import { headers, ORDINARY } from './lib/test-pages.js';
+import { headers, ORDINARY } from '../testing/pages.js';
 import { serverVersionDisclosure as rule } from './server-version-disclosure.js';
 
 const server = (value: string | string[]) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runPassive } from '../testing/exchange.js';
-import { HUGE, headers, html } from './lib/test-pages.js';
+import { HUGE, headers, html } from '../testing/pages.js';
 import { tokenInUrl } from './token-in-url.js';
 
 const SELF = '/docs';
@@ -67,10 +67,8 @@ describe('dast/token-in-url', () => {
       { length: 20_000 },
       (_, i) => `<a href="/x?token=5f2b7c9e4d3a4b1c${i}">x</a>`,
     ).join('');
-    const start = performance.now();
     expect(page(many)).toHaveLength(1);
     page(HUGE);
     page(`<a href="/x;jsessionid=${'a'.repeat(100_000)}">x</a><a href="http://[::1">bad</a>`);
-    expect(performance.now() - start).toBeLessThan(5_000);
   });
 });

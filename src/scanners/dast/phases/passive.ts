@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../../core/diagnostic.js';
 import { passiveContext } from '../context.js';
 import { diag } from '../diagnostics.js';
+import { redact } from '../evidence.js';
 import type { FindingCollector } from '../findings.js';
 import type { Failure } from '../http/client.js';
 import { PASSIVE_RULES } from '../passive/index.js';
@@ -23,7 +24,7 @@ export function passiveRunner(collector: FindingCollector, origin: string, diagn
           diag(
             'error',
             'rule-failed',
-            `rule ${r.rule.id} failed on ${ex.request.url}: ${(e as Error).message}`,
+            `rule ${r.rule.id} failed on ${redact(ex.request.url)}: ${(e as Error).message}`,
           ),
         );
       }
@@ -42,8 +43,9 @@ export function failureReporter(diagnostics: Diagnostic[]) {
           diag(
             'warning',
             'request-failed',
-            `${f.request.method} ${f.request.url}: ${f.error}`,
-            f.request.url,
+            // A crawled URL may carry a token in its query: diagnostics are as public as findings.
+            `${f.request.method} ${redact(f.request.url)}: ${f.error}`,
+            redact(f.request.url),
           ),
         );
     },

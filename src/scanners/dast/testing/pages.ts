@@ -51,3 +51,20 @@ export const ORDINARY = html(
 
 /** 5 MB of one character: no match anywhere, and a regex that backtracks shows up as a timeout. */
 export const HUGE = 'a'.repeat(5_000_000);
+
+/** A page carrying this Content-Security-Policy (a list gives several headers) and other headers. */
+export const withCsp = (
+  policy: string | string[] | undefined,
+  extra: Record<string, string | undefined> = {},
+) => ({
+  headers: headers({ 'content-security-policy': policy, ...extra }),
+  body: ORDINARY,
+});
+
+/** Policies no server should send: the CSP rules must read them without throwing or stalling. */
+export const MALFORMED_POLICIES = [
+  ';;;,,,',
+  "script-src 'unsafe-inline' \u0000\u00ff; %%%; default-src",
+  `script-src ${"'self' ".repeat(50_000)}`,
+  Array.from({ length: 500 }, () => "script-src 'unsafe-inline'").join(', '),
+];
